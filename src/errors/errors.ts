@@ -1,0 +1,72 @@
+/** Machine-readable codes for every error this tool reports. */
+export type ErrorCode =
+  | 'CONFIG_INVALID'
+  | 'ENV_MISSING'
+  | 'CONNECTION_UNREACHABLE'
+  | 'AUTH_FAILED'
+  | 'QUERY_TIMEOUT'
+  | 'QUERY_FAILED'
+  | 'PLAN_INVALID'
+  | 'STORE_UNAVAILABLE'
+
+/**
+ * The one error class of this tool: a code a program can switch on, and a message a person can act on.
+ * Messages never contain passwords or row values.
+ */
+export class ReconcileError extends Error {
+  readonly code: ErrorCode
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'ReconcileError'
+    this.code = code
+  }
+}
+
+/** One problem in a configuration or definition file, located as precisely as the parser allows. */
+export interface ValidationIssue {
+  /** Path of the file, as given to the loader (relative paths stay relative). */
+  readonly file: string
+  /** 1-based line, when the problem can be tied to one. */
+  readonly line?: number
+  /** Dotted field path such as `assertions[2].tolerance.percent`; empty for the whole file. */
+  readonly field: string
+  /** What is wrong and how to fix it. */
+  readonly message: string
+}
+
+/** Formats an issue as `file:line: field: message`, the form editors and CI logs can jump to. */
+export function formatIssue(issue: ValidationIssue): string {
+  const where = issue.line === undefined ? issue.file : `${issue.file}:${issue.line}`
+  return issue.field === '' ? `${where}: ${issue.message}` : `${where}: ${issue.field}: ${issue.message}`
+}
+
+/** Every problem found while loading configuration and definitions, reported together. */
+export class ValidationError extends ReconcileError {
+  readonly issues: readonly ValidationIssue[]
+
+  constructor(issues: readonly ValidationIssue[]) {
+    super(
+      'CONFIG_INVALID',
+      `${issues.length} problem(s) in configuration:\n${issues.map(formatIssue).join('\n')}`,
+    )
+    this.name = 'ValidationError'
+    this.issues = issues
+  }
+}
+
+/** Returns a message for any thrown value, walking `cause` chains so the root reason is visible. */
+export function describeError(error: unknown): string {
+  const parts: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
+    if (current instanceof Error) {
+      if (current.message !== '' && !parts.includes(current.message)) parts.push(current.message)
+      current = current.cause
+    } else {
+      parts.push(String(current))
+      break
+    }
+  }
+  return parts.join(': ')
+}
