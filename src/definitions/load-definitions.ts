@@ -1,0 +1,233 @@
+import { readdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { ValidationIssue } from '../errors/errors.js'
+import { readYamlFile, type YamlSource, zodIssues } from '../util/yaml-document.js'
+import { definitionHash } from './definition-hash.js'
+import { type DefinitionSchemaOutput, definitionSchema } from './schema.js'
+import type { Assertion, CheckDefinition, ColumnMapping, Dataset } from './types.js'
+
+/** Lists `*.yaml` and `*.yml` below `dir`, sorted, so runs and reports have a stable order. */
+export async function findDefinitionFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true })
+  return entries
+    .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort()
+}
+
+/** Shows a path relative to the working directory when it is inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
+}
+
+/**
+ * Loads every definition under `dir` and validates all of them before anything runs: schema, duplicate ids,
+ * unknown connections and column references. Every problem is returned; none is thrown.
+ */
+export async function loadDefinitions(
+  dir: string,
+  knownConnections: ReadonlySet<string>,
+): Promise<{ definitions: CheckDefinition[]; issues: ValidationIssue[] }> {
+  let files: string[]
+  try {
+    files = await findDefinitionFiles(dir)
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return {
+      definitions: [],
+      issues: [
+        {
+          file: displayPath(dir),
+          field: '',
+          message: `cannot read the checks directory (${reason}); set checks_dir in the configuration`,
+        },
+      ],
+    }
+  }
+  if (files.length === 0) {
+    return {
+      definitions: [],
+      issues: [
+        {
+          file: displayPath(dir),
+          field: '',
+          message: 'no check definitions (*.yaml) found; add one, see README.md',
+        },
+      ],
+    }
+  }
+  const issues: ValidationIssue[] = []
+  const definitions: CheckDefinition[] = []
+  const seen = new Map<string, { file: string; line?: number }>()
+  for (const file of files) {
+    const read = await readYamlFile(displayPath(file))
+    if ('issues' in read) {
+      issues.push(...read.issues)
+      continue
+    }
+    const parsed = definitionSchema.safeParse(read.source.data ?? {})
+    if (!parsed.success) {
+      issues.push(...zodIssues(read.source, parsed.error))
+      continue
+    }
+    const resolved = resolveDefinition(read.source, parsed.data, knownConnections)
+    issues.push(...resolved.issues)
+    const previous = seen.get(parsed.data.id)
+    if (previous !== undefined) {
+      issues.push({
+        file: read.source.file,
+        line: read.source.lineOf(['id']),
+        field: 'id',
+        message: `duplicate id "${parsed.data.id}", also used in ${previous.file}${previous.line === undefined ? '' : `:${previous.line}`}; every check needs its own id`,
+      })
+    } else {
+      seen.set(parsed.data.id, { file: read.source.file, line: read.source.lineOf(['id']) })
+    }
+    if (resolved.definition !== undefined) definitions.push(resolved.definition)
+  }
+  return { definitions: issues.length === 0 ? definitions : [], issues }
+}
+
+function resolveDefinition(
+  source: YamlSource,
+  input: DefinitionSchemaOutput,
+  knownConnections: ReadonlySet<string>,
+): { definition?: CheckDefinition; issues: ValidationIssue[] } {
+  const issues: ValidationIssue[] = []
+  const problem = (at: PropertyKey[], field: string, message: string) =>
+    issues.push({ file: source.file, line: source.lineOf(at), field, message })
+
+  for (const side of ['source', 'target'] as const) {
+    const name = input[side].connection
+    if (!knownConnections.has(name)) {
+      const known = [...knownConnections].map((c) => `"${c}"`).join(', ') || 'none'
+      problem(
+        [side, 'connection'],
+        `${side}.connection`,
+        `unknown connection "${name}"; configured connections: ${known}`,
+      )
+    }
+  }
+
+  const columns: ColumnMapping[] = input.columns.map((c) =>
+    typeof c === 'string'
+      ? { name: c, source: c, target: c }
+      : { name: c.name ?? c.source, source: c.source, target: c.target, type: c.type },
+  )
+  const byName = new Map<string, ColumnMapping>()
+  columns.forEach((c, i) => {
+    if (byName.has(c.name))
+      problem(
+        ['columns', i],
+        `columns[${i}]`,
+        `column "${c.name}" is mapped twice; give one a different name`,
+      )
+    byName.set(c.name, c)
+  })
+  const mapped = [...byName.keys()].map((n) => `"${n}"`).join(', ') || 'none'
+  const column = (name: string, at: PropertyKey[], field: string): ColumnMapping | undefined => {
+    const found = byName.get(name)
+    if (found === undefined)
+      problem(
+        at,
+        field,
+        `column "${name}" is not in "columns"; mapped columns: ${mapped}. Add it to "columns" first`,
+      )
+    return found
+  }
+
+  const key = input.key.flatMap((k, i) => column(k, ['key', i], `key[${i}]`) ?? [])
+  const assertions: Assertion[] = []
+  input.assertions.forEach((a, i) => {
+    const at = ['assertions', i]
+    switch (a.kind) {
+      case 'row_count': {
+        const groupBy = (a.group_by ?? []).flatMap(
+          (g, j) => column(g, [...at, 'group_by', j], `assertions[${i}].group_by[${j}]`) ?? [],
+        )
+        const key =
+          a.name ??
+          (groupBy.length === 0 ? 'row_count' : `row_count by ${groupBy.map((g) => g.name).join(', ')}`)
+        assertions.push({
+          kind: 'row_count',
+          key,
+          tolerance: a.tolerance,
+          groupBy,
+          maxGroupsReported: a.max_groups_reported,
+        })
+        break
+      }
+      case 'aggregate': {
+        const col = column(a.column, [...at, 'column'], `assertions[${i}].column`)
+        if (col !== undefined) {
+          assertions.push({
+            kind: 'aggregate',
+            key: a.name ?? `aggregate(${col.name})`,
+            column: col,
+            functions: a.functions,
+            tolerance: a.tolerance,
+          })
+        }
+        break
+      }
+      case 'freshness': {
+        const col = column(a.column, [...at, 'column'], `assertions[${i}].column`)
+        if (col !== undefined) {
+          assertions.push({
+            kind: 'freshness',
+            key: a.name ?? `freshness(${col.name})`,
+            column: col,
+            maxAgeMs: a.max_age,
+            maxLagMs: a.max_lag,
+          })
+        }
+        break
+      }
+    }
+  })
+  const keys = new Set<string>()
+  assertions.forEach((a, i) => {
+    if (keys.has(a.key))
+      problem(
+        ['assertions', i],
+        `assertions[${i}]`,
+        `two assertions are both named "${a.key}"; give one a distinct "name"`,
+      )
+    keys.add(a.key)
+  })
+
+  if (issues.length > 0) return { issues }
+  return {
+    issues,
+    definition: {
+      file: source.file,
+      id: input.id,
+      title: input.title,
+      description: input.description.trim(),
+      owner: input.owner,
+      severity: input.severity,
+      source: toDataset(input.source),
+      target: toDataset(input.target),
+      columns,
+      key,
+      cutoff:
+        input.cutoff === undefined
+          ? undefined
+          : {
+              from: input.cutoff.from,
+              query: input.cutoff.query,
+              sourceColumn: input.cutoff.source_column,
+              targetColumn: input.cutoff.target_column,
+            },
+      assertions,
+      hash: definitionHash(input),
+    },
+  }
+}
+
+function toDataset(input: DefinitionSchemaOutput['source']): Dataset {
+  if (input.table === undefined) return { connection: input.connection, query: input.query }
+  const [schema = '', name = ''] = input.table.split('.')
+  return { connection: input.connection, table: { schema, name }, where: input.where }
+}

@@ -1,0 +1,165 @@
+import { z } from 'zod'
+import { durationSchema } from '../config/schema.js'
+
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_$#@ ]*$/, 'a column name is letters, digits and "_" (no quotes or brackets)')
+
+const tableName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_$#@ ]*\.[A-Za-z_][A-Za-z0-9_$#@ ]*$/,
+    'write the table schema-qualified, without quotes or brackets, e.g. "dbo.Vardkontakt" or "ci.fact_visit"',
+  )
+
+/** Where the rows of one side come from: a table (with an optional filter) or a query. */
+const datasetSchema = z
+  .strictObject({
+    connection: z.string().min(1, 'name a connection from config/reconcile.yaml'),
+    table: tableName.optional(),
+    where: z.string().min(1).optional(),
+    query: z.string().min(1).optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.query !== undefined && /^\s*with\s/i.test(d.query)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['query'],
+        message:
+          'a query cannot start with WITH: SQL Server does not allow a CTE inside the derived table it is wrapped in; use a subquery or a view',
+      })
+    }
+    if (d.query !== undefined && /\border\s+by\s[^)]*$/i.test(d.query)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['query'],
+        message: 'remove the final ORDER BY: the query is aggregated, order has no meaning',
+      })
+    }
+    if ((d.table === undefined) === (d.query === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'set exactly one of "table" or "query"' })
+    }
+    if (d.query !== undefined && d.where !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['where'],
+        message: '"where" goes with "table"; put the filter inside the query',
+      })
+    }
+  })
+
+/** Type families a column can be declared as when the engine cannot tell (columns of a `query`). */
+export const TYPE_FAMILIES = [
+  'integer',
+  'decimal',
+  'float',
+  'text',
+  'date',
+  'timestamp',
+  'timestamptz',
+  'boolean',
+] as const
+
+const columnSchema = z.union([
+  identifier,
+  z.strictObject({
+    name: identifier.optional(),
+    source: identifier,
+    target: identifier,
+    type: z.enum(TYPE_FAMILIES).optional(),
+  }),
+])
+
+const toleranceSchema = z
+  .strictObject({
+    absolute: z
+      .number({ error: (issue) => `expected a number ≥ 0, e.g. 0 or 5, got ${JSON.stringify(issue.input)}` })
+      .min(0, 'expected a number ≥ 0, e.g. 0 or 5')
+      .optional(),
+    percent: z
+      .number({
+        error: (issue) => `expected a number ≥ 0 without "%", e.g. 0.5, got ${JSON.stringify(issue.input)}`,
+      })
+      .min(0, 'expected a number ≥ 0 without "%", e.g. 0.5')
+      .max(100)
+      .optional(),
+  })
+  .prefault({})
+
+const rowCountSchema = z.strictObject({
+  kind: z.literal('row_count'),
+  name: z.string().optional(),
+  tolerance: toleranceSchema,
+  group_by: z.array(z.string().min(1)).min(1).optional(),
+  max_groups_reported: z.int().min(1).max(1000).default(20),
+})
+
+/** Aggregate functions an `aggregate` assertion can compare. */
+export const AGGREGATE_FUNCTIONS = ['sum', 'min', 'max', 'null_count', 'distinct_count'] as const
+
+const aggregateSchema = z.strictObject({
+  kind: z.literal('aggregate'),
+  name: z.string().optional(),
+  column: z.string().min(1),
+  functions: z.array(z.enum(AGGREGATE_FUNCTIONS)).min(1),
+  tolerance: toleranceSchema,
+})
+
+const freshnessSchema = z
+  .strictObject({
+    kind: z.literal('freshness'),
+    name: z.string().optional(),
+    column: z.string().min(1),
+    max_age: durationSchema.optional(),
+    max_lag: durationSchema.optional(),
+  })
+  .refine((f) => f.max_age !== undefined || f.max_lag !== undefined, {
+    message: 'set max_age (newest target row vs. run time), max_lag (target behind source), or both',
+  })
+
+const assertionSchema = z.discriminatedUnion('kind', [rowCountSchema, aggregateSchema, freshnessSchema], {
+  error: (issue) =>
+    issue.code === 'invalid_union'
+      ? 'kind must be one of "row_count", "aggregate" or "freshness" ("checksum" arrives in a later version)'
+      : undefined,
+})
+
+const cutoffSchema = z
+  .strictObject({
+    from: z.enum(['source', 'target']),
+    query: z
+      .string()
+      .min(1, 'write a query that returns one timestamp, e.g. SELECT MAX(finished_at) FROM etl.load_log'),
+    source_column: identifier.optional(),
+    target_column: identifier.optional(),
+  })
+  .refine((c) => c.source_column !== undefined || c.target_column !== undefined, {
+    message: 'name the column to filter on: source_column, target_column, or both',
+  })
+
+/** One check definition file, as a person writes it. */
+export const definitionSchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9._-]*$/,
+      'an id is lower-case letters, digits, ".", "-" and "_", e.g. "outpatient-visits"',
+    ),
+  title: z.string().min(1),
+  description: z.string().min(1, 'describe in plain language what this check protects'),
+  owner: z.string().min(1),
+  severity: z.enum(['low', 'medium', 'high', 'critical']),
+  source: datasetSchema,
+  target: datasetSchema,
+  columns: z.array(columnSchema).default([]),
+  key: z.array(z.string().min(1)).default([]),
+  cutoff: cutoffSchema.optional(),
+  assertions: z
+    .array(assertionSchema)
+    .min(1, 'add at least one assertion (row_count, aggregate or freshness)'),
+})
+
+/** A definition as written in YAML. */
+export type DefinitionInput = z.input<typeof definitionSchema>
+/** A definition after schema validation, before cross-references are resolved. */
+export type DefinitionSchemaOutput = z.output<typeof definitionSchema>

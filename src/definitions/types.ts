@@ -1,0 +1,100 @@
+import type { TYPE_FAMILIES } from './schema.js'
+
+/** Which side of a comparison: the system of record, or its reporting copy. */
+export type Side = 'source' | 'target'
+
+/** Both sides, in the order results show them. */
+export const SIDES: readonly Side[] = ['source', 'target']
+
+/** A type family a column can be declared as. */
+export type DeclaredType = (typeof TYPE_FAMILIES)[number]
+
+/** Where one side's rows come from. Exactly one of `table` and `query` is set. */
+export interface Dataset {
+  readonly connection: string
+  readonly table?: { readonly schema: string; readonly name: string }
+  readonly where?: string
+  readonly query?: string
+}
+
+/** One column compared across the sides, under a logical name used by assertions. */
+export interface ColumnMapping {
+  readonly name: string
+  readonly source: string
+  readonly target: string
+  /** Declared type family; needed only for columns of a `query` whose type the engine cannot report. */
+  readonly type?: DeclaredType
+}
+
+/** Allowed difference; a difference within either bound passes. Both unset means exact. */
+export interface Tolerance {
+  readonly absolute?: number
+  readonly percent?: number
+}
+
+/** Row counts of both sides, optionally per group. */
+export interface RowCountAssertion {
+  readonly kind: 'row_count'
+  /** Stable name of the assertion within its check, used in results and history. */
+  readonly key: string
+  readonly tolerance: Tolerance
+  readonly groupBy: readonly ColumnMapping[]
+  /** How many differing groups a result lists (default 20); the total is always counted. */
+  readonly maxGroupsReported: number
+}
+
+/** Aggregate functions of one column. */
+export type AggregateFunction = 'sum' | 'min' | 'max' | 'null_count' | 'distinct_count'
+
+/** Aggregates of one mapped column; each function gives its own result. */
+export interface AggregateAssertion {
+  readonly kind: 'aggregate'
+  readonly key: string
+  readonly column: ColumnMapping
+  readonly functions: readonly AggregateFunction[]
+  readonly tolerance: Tolerance
+}
+
+/** How recent the newest row is: against the run time and/or against the source. */
+export interface FreshnessAssertion {
+  readonly kind: 'freshness'
+  readonly key: string
+  readonly column: ColumnMapping
+  /** Newest target row may be at most this old at run time, in ms. */
+  readonly maxAgeMs?: number
+  /** Newest target row may be at most this far behind the newest source row, in ms. */
+  readonly maxLagMs?: number
+}
+
+/** Any assertion a definition can hold. */
+export type Assertion = RowCountAssertion | AggregateAssertion | FreshnessAssertion
+
+/**
+ * The load's snapshot time: a query on one side returns it, and rows whose column is later are left out,
+ * so that the live source's changes after the load raise no alarm. It is always a bound parameter.
+ */
+export interface CutoffRule {
+  readonly from: Side
+  readonly query: string
+  readonly sourceColumn?: string
+  readonly targetColumn?: string
+}
+
+/** A validated check definition: only the loader produces one. */
+export interface CheckDefinition {
+  /** The file it was loaded from, relative to the working directory when possible. */
+  readonly file: string
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly owner: string
+  readonly severity: 'low' | 'medium' | 'high' | 'critical'
+  readonly source: Dataset
+  readonly target: Dataset
+  readonly columns: readonly ColumnMapping[]
+  readonly key: readonly ColumnMapping[]
+  readonly cutoff?: CutoffRule
+  readonly assertions: readonly Assertion[]
+  /** SHA-256 (hex) of the normalized definition: changes exactly when its meaning changes. */
+  readonly hash: string
+}
