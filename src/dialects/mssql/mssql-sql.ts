@@ -1,0 +1,124 @@
+import type { SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
+
+const FAMILIES: Readonly<Record<string, TypeFamily>> = {
+  tinyint: 'integer',
+  smallint: 'integer',
+  int: 'integer',
+  bigint: 'integer',
+  decimal: 'decimal',
+  numeric: 'decimal',
+  money: 'decimal',
+  smallmoney: 'decimal',
+  float: 'float',
+  real: 'float',
+  char: 'text',
+  varchar: 'text',
+  nchar: 'text',
+  nvarchar: 'text',
+  text: 'text',
+  ntext: 'text',
+  sysname: 'text',
+  date: 'date',
+  datetime: 'timestamp',
+  datetime2: 'timestamp',
+  smalldatetime: 'timestamp',
+  datetimeoffset: 'timestamptz',
+  bit: 'boolean',
+  uniqueidentifier: 'uuid',
+  binary: 'binary',
+  varbinary: 'binary',
+  image: 'binary',
+  rowversion: 'binary',
+  // INFORMATION_SCHEMA still calls rowversion `timestamp`; it is an 8-byte counter, not a point in time.
+  timestamp: 'binary',
+}
+
+/**
+ * Exact decimal type for sums and for non-integer numbers: 28 integer and 10 fraction digits. SUM over it cannot
+ * overflow an int the way SUM(int) can, and money (whose default text has two decimals) keeps all four.
+ */
+const DECIMAL = 'decimal(38, 10)'
+
+/** `datetime2(7)` as ISO 8601 text: style 126 (`yyyy-mm-ddThh:mi:ss.nnnnnnn`, the fraction omitted when zero). */
+const iso = (expr: string) => `CONVERT(varchar(30), CAST(${expr} AS datetime2(7)), 126)`
+
+/**
+ * SQL Server (T-SQL) spelling of the shared queries. Canonical text, as the PostgreSQL twin produces it up to
+ * trailing fraction zeros:
+ * - integers: `CONVERT(varchar(40), e)`; decimals and floats via `decimal(38, 10)`: rounded to 10 fraction digits
+ *   (PostgreSQL keeps every digit), and an error beyond 28 integer digits.
+ * - date: style 23 `yyyy-mm-dd`.
+ * - timestamp: cast to `datetime2(7)`, style 126; style 126 leaves the fraction out when it is zero. A
+ *   `datetime` column counts in 1/300 s, and from compatibility level 130 the cast shows the exact tick: `.007`
+ *   becomes `.0066667`, which no trimming of fraction digits turns back into `.007`.
+ * - timestamptz (`datetimeoffset`): moved to UTC with `SWITCHOFFSET(e, '+00:00')`, then as timestamp, plus `Z`.
+ * - boolean (`bit`): `1`/`0`; uuid: lower-case 36 characters; binary: lower-case hex without `0x` (style 2).
+ * - text: `nvarchar(max)`. `char(n)` keeps its padding spaces, which PostgreSQL drops when casting `char` to text.
+ * NULL stays NULL in every family: `+` (not CONCAT) appends the `Z`, relying on CONCAT_NULL_YIELDS_NULL ON
+ * (the driver's default).
+ */
+export const mssqlSql: SqlDialect = {
+  displayName: 'SQL Server',
+  quoteIdent: (name) => `[${name.replaceAll(']', ']]')}]`,
+  quoteTable(schema, name) {
+    return `${this.quoteIdent(schema)}.${this.quoteIdent(name)}`
+  },
+  countRows: () => 'COUNT_BIG(*)',
+  countValues: (expr) => `COUNT_BIG(${expr})`,
+  countDistinct: (expr) => `COUNT_BIG(DISTINCT ${expr})`,
+  sumAsText: (expr) => `CONVERT(varchar(60), SUM(CAST(${expr} AS ${DECIMAL})))`,
+  canonicalText(expr, family) {
+    switch (family) {
+      case 'integer':
+        return `CONVERT(varchar(40), ${expr})`
+      case 'decimal':
+      case 'float':
+        return `CONVERT(varchar(60), CAST(${expr} AS ${DECIMAL}))`
+      case 'date':
+        return `CONVERT(varchar(10), ${expr}, 23)`
+      case 'timestamp':
+        return iso(expr)
+      case 'timestamptz':
+        return `(${iso(`SWITCHOFFSET(${expr}, '+00:00')`)} + 'Z')`
+      case 'boolean':
+        return `CONVERT(varchar(1), ${expr})`
+      case 'uuid':
+        return `LOWER(CONVERT(varchar(36), ${expr}))`
+      case 'binary':
+        return `LOWER(CONVERT(varchar(max), ${expr}, 2))`
+      default:
+        return `CAST(${expr} AS nvarchar(max))`
+    }
+  },
+  timestampParam(placeholder: SqlParam, family): Statement {
+    const type = family === 'timestamptz' ? 'datetimeoffset(7)' : family === 'date' ? 'date' : 'datetime2(7)'
+    return ['CAST(', placeholder, ` AS ${type})`]
+  },
+  derivedTable: (query, alias) => `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}`,
+  familyOf: (dataType) =>
+    FAMILIES[
+      dataType
+        .replace(/\(.*\)\s*$/, '')
+        .trim()
+        .toLowerCase()
+    ] ?? 'unknown',
+  describeTable: (schema, name) => [
+    'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ',
+    { param: schema },
+    ' AND TABLE_NAME = ',
+    { param: name },
+    ' ORDER BY ORDINAL_POSITION',
+  ],
+  describeQuery(query, columns) {
+    // The function compiles the text without running it. The text is a bound parameter, so a quote in the user's
+    // query can never end the string. On a compile error it returns one row whose error_message says why (and
+    // whose column_name and data_type are NULL) instead of raising.
+    const selected = columns.length === 0 ? '*' : columns.map((c) => this.quoteIdent(c)).join(', ')
+    return [
+      'SELECT name AS column_name, system_type_name AS data_type, error_message',
+      ' FROM sys.dm_exec_describe_first_result_set(',
+      { param: `SELECT ${selected} FROM ${this.derivedTable(query, 'q')}` },
+      ', NULL, 0) ORDER BY column_ordinal',
+    ]
+  },
+}
