@@ -1,0 +1,98 @@
+import { NUMERIC_FAMILIES, TEMPORAL_FAMILIES } from '../dialects/dialect.js'
+import type { AggregateAssertion, AggregateFunction } from '../definitions/types.js'
+import { ReconcileError } from '../errors/errors.js'
+import { bothNumeric, comparableText } from '../runner/canonical.js'
+import type { SidePlan } from '../runner/plan.js'
+import { parseDecimal } from '../util/decimal.js'
+import { type CheckKind, textOf, type Verdict } from './check-kind.js'
+import { compareWithTolerance, describeDifference, describeTolerance } from './tolerance.js'
+
+/** The result name of one function of an aggregate assertion: `sum(fee)`, or `<name>.sum` when named. */
+export function aggregateResultKey(a: AggregateAssertion, fn: AggregateFunction): string {
+  return a.key === `aggregate(${a.column.name})` ? `${fn}(${a.column.name})` : `${a.key}.${fn}`
+}
+
+function expression(a: AggregateAssertion, fn: AggregateFunction, side: SidePlan): string {
+  const d = side.dialect
+  const expr = side.expr(a.column)
+  const family = side.family(a.column)
+  const where = `column "${a.column[side.side]}" on the ${side.side}`
+  switch (fn) {
+    case 'sum':
+      if (!NUMERIC_FAMILIES.has(family)) {
+        throw new ReconcileError(
+          'PLAN_INVALID',
+          `sum needs a numeric column, but ${where} is ${family}; use min, max, null_count or distinct_count`,
+        )
+      }
+      return d.sumAsText(expr)
+    case 'min':
+    case 'max':
+      if (!NUMERIC_FAMILIES.has(family) && !TEMPORAL_FAMILIES.has(family) && family !== 'text') {
+        throw new ReconcileError(
+          'PLAN_INVALID',
+          `${fn} needs a number, date, timestamp or text column, but ${where} is ${family}`,
+        )
+      }
+      return d.canonicalText(`${fn.toUpperCase()}(${expr})`, family)
+    case 'null_count':
+      return `${d.countRows()} - ${d.countValues(expr)}`
+    case 'distinct_count':
+      return d.countDistinct(expr)
+  }
+}
+
+/** Sum, minimum, maximum, NULL count and distinct count of one mapped column, computed in each database. */
+export const aggregateKind: CheckKind<AggregateAssertion> = {
+  resultKeys: (a) => a.functions.map((fn) => aggregateResultKey(a, fn)),
+  profileItems: (a, prefix, side) =>
+    a.functions.map((fn) => ({ alias: `${prefix}_${fn}`, expr: expression(a, fn, side) })),
+  evaluate(a, prefix, { source, target }) {
+    return a.functions.map((fn): Verdict => {
+      const key = aggregateResultKey(a, fn)
+      const sFamily = fn === 'min' || fn === 'max' ? source.plan.family(a.column) : 'decimal'
+      const tFamily = fn === 'min' || fn === 'max' ? target.plan.family(a.column) : 'decimal'
+      const s = comparableText(textOf(source.profile[`${prefix}_${fn}`]), sFamily, tFamily)
+      const t = comparableText(textOf(target.profile[`${prefix}_${fn}`]), tFamily, sFamily)
+      const observed = { source: { [fn]: s }, target: { [fn]: t } }
+      const what = `${fn}(${a.column.name})`
+      if (s === null || t === null) {
+        const pass = s === t
+        return {
+          assertion: key,
+          status: pass ? 'pass' : 'fail',
+          ...observed,
+          difference: null,
+          message: pass
+            ? `${what} is empty on both sides`
+            : `${what} is ${s ?? 'empty'} on the source but ${t ?? 'empty'} on the target`,
+          details: null,
+        }
+      }
+      const sNum = bothNumeric(sFamily, tFamily) ? parseDecimal(s) : undefined
+      const tNum = bothNumeric(sFamily, tFamily) ? parseDecimal(t) : undefined
+      if (sNum !== undefined && tNum !== undefined) {
+        const { pass, difference } = compareWithTolerance(sNum, tNum, a.tolerance)
+        return {
+          assertion: key,
+          status: pass ? 'pass' : 'fail',
+          ...observed,
+          difference,
+          message: pass
+            ? `${what} agrees (${s}${s === t ? '' : ` vs ${t}`}, tolerance ${describeTolerance(a.tolerance)})`
+            : `${what} differs by ${describeDifference(difference)}: source ${s}, target ${t}, tolerance ${describeTolerance(a.tolerance)}`,
+          details: null,
+        }
+      }
+      const pass = s === t
+      return {
+        assertion: key,
+        status: pass ? 'pass' : 'fail',
+        ...observed,
+        difference: null,
+        message: pass ? `${what} agrees (${s})` : `${what} differs: source ${s}, target ${t}`,
+        details: null,
+      }
+    })
+  },
+}

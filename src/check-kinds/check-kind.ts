@@ -1,0 +1,55 @@
+import type { Statement } from '../dialects/dialect.js'
+import type { Assertion } from '../definitions/types.js'
+import type { SidePlan } from '../runner/plan.js'
+import type { CheckResult } from '../runner/types.js'
+
+/** A row as a driver returns it. */
+export type Row = Readonly<Record<string, unknown>>
+
+/** What one side returned for a check: the shared one-scan profile row, and the rows of the kind's own query. */
+export interface SideObservation {
+  readonly plan: SidePlan
+  readonly profile: Row
+  readonly extra: readonly Row[] | undefined
+}
+
+/** Everything an assertion is evaluated against. */
+export interface EvaluationContext {
+  readonly source: SideObservation
+  readonly target: SideObservation
+  /** Run time, for freshness. */
+  readonly now: Date
+  /** Zone of naive timestamps. */
+  readonly timezone: string
+}
+
+/** The parts of a result an assertion decides; the runner adds run id, SQL, timings and hashes. */
+export type Verdict = Pick<
+  CheckResult,
+  'assertion' | 'status' | 'source' | 'target' | 'difference' | 'message' | 'details'
+>
+
+/**
+ * One kind of assertion. Kinds add expressions to the shared profile query (one scan per side for every
+ * non-grouped assertion of a check) and may run one query of their own; they never see an engine's name.
+ */
+export interface CheckKind<A extends Assertion> {
+  /** The result names this assertion produces, e.g. one per aggregate function. */
+  resultKeys(assertion: A): string[]
+  /** Select-list items for the profile query; aliases start with `prefix` (lower-case, unique per check). */
+  profileItems(assertion: A, prefix: string, side: SidePlan): Array<{ alias: string; expr: string }>
+  /** A statement of the kind's own, or undefined when the profile query suffices. */
+  ownQuery?(assertion: A, side: SidePlan): Statement | undefined
+  /** Turns the observations into one verdict per result key. */
+  evaluate(assertion: A, prefix: string, context: EvaluationContext): Verdict[]
+}
+
+/** Reads a count or sum column as text, whatever JS type the driver chose (number, bigint or string). */
+export function textOf(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return value
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean')
+    return String(value)
+  if (value instanceof Date) return value.toISOString()
+  return JSON.stringify(value)
+}

@@ -1,0 +1,74 @@
+import type { FreshnessAssertion } from '../definitions/types.js'
+import { ReconcileError } from '../errors/errors.js'
+import { normalizeTimestampText } from '../runner/canonical.js'
+import { isTemporal } from '../runner/plan.js'
+import { formatDuration } from '../util/duration.js'
+import { timestampToUtcMs } from '../util/time-zone.js'
+import { type CheckKind, textOf } from './check-kind.js'
+
+/**
+ * How recent the newest row is: the target's newest value at most `max_age` before the run, and/or at most
+ * `max_lag` behind the source's newest. Naive timestamps are read in the configured time zone.
+ */
+export const freshnessKind: CheckKind<FreshnessAssertion> = {
+  resultKeys: (a) => [a.key],
+  profileItems(a, prefix, side) {
+    const family = side.family(a.column)
+    if (!isTemporal(family)) {
+      throw new ReconcileError(
+        'PLAN_INVALID',
+        `freshness needs a date or timestamp column, but "${a.column[side.side]}" on the ${side.side} is ${family}`,
+      )
+    }
+    return [
+      { alias: `${prefix}_newest`, expr: side.dialect.canonicalText(`MAX(${side.expr(a.column)})`, family) },
+    ]
+  },
+  evaluate(a, prefix, { source, target, now, timezone }) {
+    const read = (value: unknown) => {
+      const text = textOf(value)
+      return text === null ? null : normalizeTimestampText(text)
+    }
+    const sNewest = read(source.profile[`${prefix}_newest`])
+    const tNewest = read(target.profile[`${prefix}_newest`])
+    if (tNewest === null) {
+      return [
+        {
+          assertion: a.key,
+          status: 'fail',
+          source: { newest: sNewest },
+          target: { newest: null },
+          difference: null,
+          message: `the target has no rows with a ${a.column.name}, so its freshness cannot be shown`,
+          details: null,
+        },
+      ]
+    }
+    const tMs = timestampToUtcMs(tNewest, timezone)
+    const ageMs = now.getTime() - tMs
+    const lagMs = sNewest === null ? null : timestampToUtcMs(sNewest, timezone) - tMs
+    const problems: string[] = []
+    if (a.maxAgeMs !== undefined && ageMs > a.maxAgeMs) {
+      problems.push(
+        `newest target row is ${formatDuration(ageMs)} old (allowed ${formatDuration(a.maxAgeMs)})`,
+      )
+    }
+    if (a.maxLagMs !== undefined && lagMs !== null && lagMs > a.maxLagMs) {
+      problems.push(
+        `target is ${formatDuration(lagMs)} behind the source (allowed ${formatDuration(a.maxLagMs)})`,
+      )
+    }
+    const summary = `newest target ${a.column.name} ${tNewest} (${formatDuration(ageMs)} old${lagMs === null ? '' : `, ${formatDuration(lagMs)} behind the source`})`
+    return [
+      {
+        assertion: a.key,
+        status: problems.length === 0 ? 'pass' : 'fail',
+        source: { newest: sNewest },
+        target: { newest: tNewest, age_ms: String(ageMs) },
+        difference: lagMs === null ? null : { absolute: String(-lagMs), percent: null },
+        message: problems.length === 0 ? `fresh: ${summary}` : `stale: ${problems.join('; ')}`,
+        details: null,
+      },
+    ]
+  },
+}

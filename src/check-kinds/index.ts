@@ -1,0 +1,18 @@
+import type { Assertion } from '../definitions/types.js'
+import { aggregateKind } from './aggregate.js'
+import type { CheckKind } from './check-kind.js'
+import { freshnessKind } from './freshness.js'
+import { rowCountKind } from './row-count.js'
+
+type KindOf<K extends Assertion['kind']> = CheckKind<Extract<Assertion, { kind: K }>>
+
+const KINDS: { [K in Assertion['kind']]: KindOf<K> } = {
+  row_count: rowCountKind,
+  aggregate: aggregateKind,
+  freshness: freshnessKind,
+}
+
+/** The implementation of an assertion's kind. New kinds (checksum) register here. */
+export function kindOf<A extends Assertion>(assertion: A): CheckKind<A> {
+  return KINDS[assertion.kind] as unknown as CheckKind<A>
+}

@@ -1,0 +1,59 @@
+import type { Tolerance } from '../definitions/types.js'
+import type { Difference } from '../runner/types.js'
+import {
+  abs,
+  compare,
+  type Decimal,
+  decimalFromNumber,
+  formatDecimal,
+  multiply,
+  subtract,
+} from '../util/decimal.js'
+
+/** Percentage |target − source| / |source| × 100 to 4 decimals; null when the source is 0. */
+function percentOf(diff: Decimal, source: Decimal): number | null {
+  if (source.units === 0n) return null
+  const ratio = Number(formatDecimal(abs(diff))) / Math.abs(Number(formatDecimal(source)))
+  return Math.round(ratio * 100 * 10_000) / 10_000
+}
+
+/**
+ * Compares two exact numbers under a tolerance. The difference passes when it is zero, within the absolute
+ * bound, or within the percent of the source value; with no bound set the values must be equal.
+ */
+export function compareWithTolerance(
+  source: Decimal,
+  target: Decimal,
+  tolerance: Tolerance,
+): { pass: boolean; difference: Difference } {
+  const diff = subtract(target, source)
+  const size = abs(diff)
+  const withinAbsolute =
+    tolerance.absolute !== undefined && compare(size, decimalFromNumber(tolerance.absolute)) <= 0
+  const withinPercent =
+    tolerance.percent !== undefined &&
+    compare(
+      multiply(size, decimalFromNumber(100)),
+      multiply(abs(source), decimalFromNumber(tolerance.percent)),
+    ) <= 0
+  return {
+    pass: diff.units === 0n || withinAbsolute || withinPercent,
+    difference: { absolute: formatDecimal(diff), percent: percentOf(diff, source) },
+  }
+}
+
+/** Describes a tolerance for messages: `exact`, `±5`, `±0.5%`, `±5 or ±0.5%`. */
+export function describeTolerance(tolerance: Tolerance): string {
+  const parts: string[] = []
+  if (tolerance.absolute !== undefined && tolerance.absolute > 0) parts.push(`±${tolerance.absolute}`)
+  if (tolerance.percent !== undefined && tolerance.percent > 0) parts.push(`±${tolerance.percent}%`)
+  return parts.length === 0 ? 'exact' : parts.join(' or ')
+}
+
+/** Formats a signed difference with its percentage: `-412 (-0.16%)`. */
+export function describeDifference(difference: Difference): string {
+  const sign = difference.absolute.startsWith('-') || difference.absolute === '0' ? '' : '+'
+  if (difference.percent === null) return `${sign}${difference.absolute}`
+  const pctSign = difference.absolute.startsWith('-') ? '-' : sign
+  return `${sign}${difference.absolute} (${pctSign}${difference.percent}%)`
+}

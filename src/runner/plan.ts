@@ -1,0 +1,181 @@
+import type { Connection } from '../connections/connection.js'
+import type { ColumnInfo, SqlDialect, Statement, TypeFamily } from '../dialects/dialect.js'
+import { TEMPORAL_FAMILIES } from '../dialects/dialect.js'
+import type { CheckDefinition, ColumnMapping, Dataset, Side } from '../definitions/types.js'
+import { ReconcileError } from '../errors/errors.js'
+import { isAbsoluteTimestamp, toLocalText, toUtcText } from '../util/time-zone.js'
+
+/** The alias every dataset is given inside generated SQL. */
+export const DATASET_ALIAS = 'd'
+
+/** One side of a check, ready to be queried: its connection, its columns and its filtered FROM clause. */
+export interface SidePlan {
+  readonly side: Side
+  readonly connection: Connection
+  readonly dialect: SqlDialect
+  /** `FROM … WHERE …` including the definition's filter and the cutoff, with the cutoff as a bound parameter. */
+  readonly from: Statement
+  /** Qualified, quoted expression of a mapped column on this side. */
+  expr(column: ColumnMapping): string
+  /** Type family of a mapped column on this side. */
+  family(column: ColumnMapping): TypeFamily
+}
+
+/** Both sides of one check plus the cutoff it runs with. */
+export interface CheckPlan {
+  readonly definition: CheckDefinition
+  readonly source: SidePlan
+  readonly target: SidePlan
+  /** The cutoff as canonical timestamp text, or null. */
+  readonly cutoff: string | null
+}
+
+/** Describes the columns of one side: the table from the catalog, a query by asking the engine. */
+export async function describeDataset(
+  connection: Connection,
+  dataset: Dataset,
+  columns: readonly string[],
+): Promise<Map<string, ColumnInfo>> {
+  const dialect = connection.dialect
+  const statement =
+    dataset.table !== undefined
+      ? dialect.describeTable(dataset.table.schema, dataset.table.name)
+      : dialect.describeQuery(dataset.query ?? '', columns)
+  const { rows } = await connection.query<{
+    column_name: string | null
+    data_type: string | null
+    error_message?: string | null
+  }>(statement)
+  const out = new Map<string, ColumnInfo>()
+  for (const row of rows) {
+    if (row.column_name === null || row.data_type === null) {
+      // SQL Server describes a query that does not compile with a row holding the reason.
+      throw new ReconcileError(
+        'PLAN_INVALID',
+        `the query on connection "${connection.config.name}" does not compile: ${row.error_message ?? 'no reason given'}`,
+      )
+    }
+    out.set(row.column_name, {
+      name: row.column_name,
+      dataType: row.data_type,
+      family: dialect.familyOf(row.data_type),
+    })
+  }
+  return out
+}
+
+function datasetLabel(dataset: Dataset): string {
+  return dataset.table !== undefined ? `table ${dataset.table.schema}.${dataset.table.name}` : 'query'
+}
+
+/** Finds a column by exact name, then case-insensitively (SQL Server's usual collations ignore case). */
+function findColumn(columns: ReadonlyMap<string, ColumnInfo>, name: string): ColumnInfo | undefined {
+  return columns.get(name) ?? [...columns.values()].find((c) => c.name.toLowerCase() === name.toLowerCase())
+}
+
+/** Columns one side needs: every mapped column plus its cutoff column. */
+function neededColumns(definition: CheckDefinition, side: Side): string[] {
+  const names = definition.columns.map((c) => c[side])
+  const cutoffColumn = side === 'source' ? definition.cutoff?.sourceColumn : definition.cutoff?.targetColumn
+  if (cutoffColumn !== undefined) names.push(cutoffColumn)
+  return [...new Set(names)]
+}
+
+/**
+ * Checks that every needed column exists on a side; returns the catalog info by physical name.
+ * Throws PLAN_INVALID naming the column, the side, the connection and the columns that do exist.
+ */
+export async function resolveColumns(
+  definition: CheckDefinition,
+  side: Side,
+  connection: Connection,
+): Promise<Map<string, ColumnInfo>> {
+  const dataset = definition[side]
+  const needed = neededColumns(definition, side)
+  if (needed.length === 0 && dataset.query !== undefined) return new Map()
+  const described = await describeDataset(connection, dataset, needed)
+  if (described.size === 0 && dataset.table !== undefined) {
+    throw new ReconcileError(
+      'PLAN_INVALID',
+      `${side} ${datasetLabel(dataset)} does not exist on connection "${connection.config.name}" (or the login cannot see it)`,
+    )
+  }
+  const missing = needed.filter((n) => findColumn(described, n) === undefined)
+  if (missing.length > 0) {
+    const existing = [...described.keys()].slice(0, 40).join(', ')
+    throw new ReconcileError(
+      'PLAN_INVALID',
+      `${side} ${datasetLabel(dataset)} on connection "${connection.config.name}" has no column ${missing.map((m) => `"${m}"`).join(', ')}; it has: ${existing}. Fix "columns" or "cutoff" in ${definition.file}`,
+    )
+  }
+  const resolved = new Map<string, ColumnInfo>()
+  for (const name of needed) {
+    const info = findColumn(described, name)
+    if (info !== undefined) resolved.set(name, info)
+  }
+  return resolved
+}
+
+/** Converts the cutoff to the form the column on a side holds: naive local time or UTC. */
+export function cutoffForColumn(cutoff: string, family: TypeFamily, timezone: string): string {
+  if (family === 'timestamptz') return toUtcText(cutoff, timezone)
+  return isAbsoluteTimestamp(cutoff) ? toLocalText(cutoff, timezone) : cutoff
+}
+
+/** Builds the side's plan from its resolved columns. */
+export function planSide(
+  definition: CheckDefinition,
+  side: Side,
+  connection: Connection,
+  columns: ReadonlyMap<string, ColumnInfo>,
+  cutoff: string | null,
+  timezone: string,
+): SidePlan {
+  const dialect = connection.dialect
+  const dataset = definition[side]
+  const info = (name: string) => {
+    const found = columns.get(name)
+    if (found === undefined)
+      throw new ReconcileError('PLAN_INVALID', `column "${name}" was not resolved on the ${side}`)
+    return found
+  }
+  const quoted = (name: string) => `${DATASET_ALIAS}.${dialect.quoteIdent(info(name).name)}`
+  const source =
+    dataset.table !== undefined
+      ? `${dialect.quoteTable(dataset.table.schema, dataset.table.name)} AS ${DATASET_ALIAS}`
+      : dialect.derivedTable(dataset.query ?? '', DATASET_ALIAS)
+  const conditions: Statement[] = []
+  if (dataset.where !== undefined) conditions.push([`(${dataset.where})`])
+  const cutoffColumn = side === 'source' ? definition.cutoff?.sourceColumn : definition.cutoff?.targetColumn
+  if (cutoff !== null && cutoffColumn !== undefined) {
+    const family = info(cutoffColumn).family
+    if (family !== 'timestamp' && family !== 'timestamptz' && family !== 'date') {
+      throw new ReconcileError(
+        'PLAN_INVALID',
+        `cutoff column "${cutoffColumn}" on the ${side} is ${info(cutoffColumn).dataType}, not a date or timestamp`,
+      )
+    }
+    const value = cutoffForColumn(cutoff, family, timezone)
+    conditions.push([`${quoted(cutoffColumn)} <= `, ...dialect.timestampParam({ param: value }, family)])
+  }
+  const from: Statement = [
+    `FROM ${source}`,
+    ...conditions.flatMap((c, i) => [i === 0 ? '\nWHERE ' : '\n  AND ', ...c]),
+  ]
+  return {
+    side,
+    connection,
+    dialect,
+    from,
+    expr: (column) => quoted(column[side]),
+    family: (column) => {
+      const found = info(column[side]).family
+      return found === 'unknown' && column.type !== undefined ? column.type : found
+    },
+  }
+}
+
+/** Whether a family holds points in time. */
+export function isTemporal(family: TypeFamily): boolean {
+  return TEMPORAL_FAMILIES.has(family)
+}

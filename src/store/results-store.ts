@@ -1,0 +1,250 @@
+import { PGlite } from '@electric-sql/pglite'
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
+import pg from 'pg'
+import type { StoreConfig } from '../config/types.js'
+import { describeError, ReconcileError } from '../errors/errors.js'
+import type { CheckResult, ResultStatus } from '../runner/types.js'
+import { type RetryPolicy, type Sleep, withRetry } from '../util/retry.js'
+import { migrationProvider } from './migrations.js'
+import type { StoreDatabase } from './schema.js'
+
+/** The start of a run, as stored. */
+export interface RunStart {
+  readonly runId: string
+  readonly startedAt: string
+  readonly installation: string
+  readonly host: string
+  /** What started it: `cli`, `demo`, later `schedule`. */
+  readonly trigger: string
+  readonly toolVersion: string
+  readonly checks: number
+}
+
+/** The end of a run, as stored. */
+export interface RunFinish {
+  readonly runId: string
+  readonly finishedAt: string
+  readonly status: 'finished' | 'aborted'
+  readonly passed: number
+  readonly failed: number
+  readonly errors: number
+}
+
+/** A result as history shows it. */
+export interface HistoryEntry {
+  readonly runId: string
+  readonly evaluatedAt: Date
+  readonly check: string
+  readonly assertion: string
+  readonly status: ResultStatus
+  readonly source: Record<string, string | null> | null
+  readonly target: Record<string, string | null> | null
+  readonly difference: { absolute: string; percent: number | null } | null
+  readonly message: string
+  readonly definitionHash: string
+}
+
+/** Where the store lives, for messages: never a password. */
+export function describeStore(config: StoreConfig): string {
+  if (config.kind === 'pglite') return `PGlite store at ${config.path}`
+  try {
+    const url = new URL(config.url)
+    return `PostgreSQL store at ${url.hostname}:${url.port || '5432'}${url.pathname}`
+  } catch (error: unknown) {
+    return `PostgreSQL store (the URL does not parse: ${describeError(error)})`
+  }
+}
+
+function createDb(config: StoreConfig): Kysely<StoreDatabase> {
+  if (config.kind === 'pglite') {
+    return new Kysely<StoreDatabase>({
+      dialect: new PGliteDialect({ pglite: () => PGlite.create(config.path) }),
+    })
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 2,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'cosmic-reconcile-store',
+  })
+  // Without a listener, an idle client losing its server would crash the process.
+  pool.on('error', () => undefined)
+  return new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/**
+ * The results store: append-only runs and results in PGlite or PostgreSQL, migrated on open. Every write is
+ * retried with backoff; a write that still fails throws STORE_UNAVAILABLE so the caller can spool instead.
+ */
+export class ResultsStore {
+  private constructor(
+    private readonly db: Kysely<StoreDatabase>,
+    readonly description: string,
+    private readonly retry: RetryPolicy,
+    private readonly sleep: Sleep | undefined,
+  ) {}
+
+  /** Opens the store and applies pending migrations. */
+  static async open(config: StoreConfig, options: { sleep?: Sleep } = {}): Promise<ResultsStore> {
+    const store = new ResultsStore(createDb(config), describeStore(config), config.retry, options.sleep)
+    try {
+      await store.write('apply migrations', async () => {
+        const { error, results } = await new Migrator({
+          db: store.db,
+          provider: migrationProvider,
+        }).migrateToLatest()
+        const failed = results?.find((r) => r.status === 'Error')
+        if (error !== undefined)
+          throw new ReconcileError('STORE_UNAVAILABLE', `migration ${failed?.migrationName ?? ''} failed`, {
+            cause: error,
+          })
+      })
+    } catch (error: unknown) {
+      await store.close()
+      throw error
+    }
+    return store
+  }
+
+  private async write<T>(what: string, operation: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(operation, this.retry, () => true, { sleep: this.sleep })
+    } catch (error: unknown) {
+      throw new ReconcileError(
+        'STORE_UNAVAILABLE',
+        `cannot ${what} in the ${this.description} after ${this.retry.attempts} attempt(s): ${describeError(error)}`,
+        { cause: error },
+      )
+    }
+  }
+
+  /** Records the start of a run; replaying the same run is a no-op. */
+  async insertRun(run: RunStart): Promise<void> {
+    await this.write('record the run', () =>
+      this.db
+        .insertInto('reconcile_runs')
+        .values({
+          run_id: run.runId,
+          started_at: run.startedAt,
+          status: 'running',
+          installation: run.installation,
+          host: run.host,
+          trigger: run.trigger,
+          tool_version: run.toolVersion,
+          checks: run.checks,
+        })
+        .onConflict((oc) => oc.column('run_id').doNothing())
+        .execute(),
+    )
+  }
+
+  /** Appends results; `seq` numbers them within the run, so a replay never duplicates one. */
+  async insertResults(entries: ReadonlyArray<{ seq: number; result: CheckResult }>): Promise<void> {
+    if (entries.length === 0) return
+    const json = (value: unknown) => (value === null ? null : JSON.stringify(value))
+    await this.write('record results', () =>
+      this.db
+        .insertInto('reconcile_results')
+        .values(
+          entries.map(({ seq, result: r }) => ({
+            run_id: r.runId,
+            seq,
+            check_id: r.check,
+            assertion: r.assertion,
+            kind: r.kind,
+            status: r.status,
+            source: json(r.source),
+            target: json(r.target),
+            difference: json(r.difference),
+            details: json(r.details),
+            message: r.message,
+            cutoff: r.cutoff,
+            source_sql: r.sql.source,
+            target_sql: r.sql.target,
+            source_parameters: JSON.stringify(r.parameters.source),
+            target_parameters: JSON.stringify(r.parameters.target),
+            source_ms: r.durationsMs.source,
+            target_ms: r.durationsMs.target,
+            definition_hash: r.definitionHash,
+            error_code: r.error?.code ?? null,
+            error_message: r.error?.message ?? null,
+            evaluated_at: r.evaluatedAt,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['run_id', 'seq']).doNothing())
+        .execute(),
+    )
+  }
+
+  /** Records the end of a run: the only update the store ever makes, and only to a run not yet finished. */
+  async finishRun(finish: RunFinish): Promise<void> {
+    await this.write('record the end of the run', () =>
+      this.db
+        .updateTable('reconcile_runs')
+        .set({
+          finished_at: finish.finishedAt,
+          status: finish.status,
+          passed: finish.passed,
+          failed: finish.failed,
+          errors: finish.errors,
+        })
+        .where('run_id', '=', finish.runId)
+        .where('finished_at', 'is', null)
+        .execute(),
+    )
+  }
+
+  /** Past results, newest first. */
+  async history(filter: { check?: string; days?: number; limit?: number } = {}): Promise<HistoryEntry[]> {
+    let query = this.db
+      .selectFrom('reconcile_results')
+      .select([
+        'run_id',
+        'evaluated_at',
+        'check_id',
+        'assertion',
+        'status',
+        'source',
+        'target',
+        'difference',
+        'message',
+        'definition_hash',
+      ])
+      .orderBy('evaluated_at', 'desc')
+      .orderBy('seq', 'asc')
+      .limit(filter.limit ?? 500)
+    if (filter.check !== undefined) query = query.where('check_id', '=', filter.check)
+    if (filter.days !== undefined) {
+      query = query.where('evaluated_at', '>=', sql<Date>`now() - make_interval(days => ${filter.days})`)
+    }
+    const rows = await query.execute()
+    return rows.map((r) => ({
+      runId: r.run_id,
+      evaluatedAt: new Date(r.evaluated_at),
+      check: r.check_id,
+      assertion: r.assertion,
+      status: r.status as ResultStatus,
+      source: r.source,
+      target: r.target,
+      difference: r.difference,
+      message: r.message,
+      definitionHash: r.definition_hash,
+    }))
+  }
+
+  /** Runs of the store, newest first (for tests, history and later the dashboard). */
+  async runs(limit = 50) {
+    return this.db
+      .selectFrom('reconcile_runs')
+      .selectAll()
+      .orderBy('started_at', 'desc')
+      .limit(limit)
+      .execute()
+  }
+
+  /** Closes the store's connections. */
+  async close(): Promise<void> {
+    await this.db.destroy()
+  }
+}
