@@ -1,0 +1,57 @@
+import { ConnectionSet } from '../../connections/connection.js'
+import { describeError, ReconcileError } from '../../errors/errors.js'
+import { prepareCheck } from '../../runner/run-check.js'
+import { EXIT } from '../exit-codes.js'
+import { type CliIo, paint } from '../io.js'
+import { loadAll, printIssues } from '../load.js'
+
+/** Options of `reconcile validate`. */
+export interface ValidateOptions {
+  readonly configFile: string
+  /** Also connect and check that every table and mapped column exists with a usable type. */
+  readonly connect?: boolean
+}
+
+/**
+ * `reconcile validate`: checks the configuration and every definition. With `--connect` it also prepares each
+ * check against the databases (cutoff query, catalog lookups) without scanning any data.
+ */
+export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
+  const loaded = await loadAll(options.configFile)
+  if (!loaded.ok) {
+    printIssues(io, loaded.issues)
+    return EXIT.invalid
+  }
+  const { config, definitions } = loaded
+  io.out(
+    `Configuration ${config.file} and ${definitions.length} check definition(s) in ${config.checksDir} are valid.`,
+  )
+  if (options.connect !== true) return EXIT.ok
+  const connections = new ConnectionSet(config.connections)
+  let invalid = 0
+  let unreachable = 0
+  try {
+    for (const definition of definitions) {
+      try {
+        await prepareCheck(definition, {
+          runId: 'validate',
+          connections,
+          timezone: config.timezone,
+          now: () => new Date(),
+        })
+        io.out(`  ${paint(io, 'green', 'OK')}     ${definition.id}`)
+      } catch (error: unknown) {
+        const isPlan = error instanceof ReconcileError && error.code === 'PLAN_INVALID'
+        if (isPlan) invalid += 1
+        else unreachable += 1
+        io.out(
+          `  ${paint(io, isPlan ? 'red' : 'yellow', isPlan ? 'INVALID' : 'ERROR')}  ${definition.id} (${definition.file}): ${describeError(error)}`,
+        )
+      }
+    }
+  } finally {
+    await connections.close()
+  }
+  if (invalid > 0) return EXIT.invalid
+  return unreachable > 0 ? EXIT.error : EXIT.ok
+}

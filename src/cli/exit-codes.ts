@@ -1,0 +1,11 @@
+/** Exit statuses of `reconcile run` and the other commands; documented in README.md. */
+export const EXIT = {
+  /** Every assertion passed (or, for other commands, success). */
+  ok: 0,
+  /** Some assertion found a difference beyond its tolerance. */
+  failed: 1,
+  /** Some check could not run, or results could not be stored and were spooled. */
+  error: 2,
+  /** The configuration or a definition is invalid; nothing ran. */
+  invalid: 3,
+} as const

@@ -1,0 +1,152 @@
+import { describeDifference } from '../check-kinds/tolerance.js'
+import type { RecordedRun } from '../runner/run.js'
+import type { CheckResult, ObservedValues, ResultStatus } from '../runner/types.js'
+import type { HistoryEntry } from '../store/results-store.js'
+import { formatDuration } from '../util/duration.js'
+import { formatInZone } from '../util/time-zone.js'
+import { type CliIo, paint } from './io.js'
+
+const STATUS_LABEL: Readonly<Record<ResultStatus, string>> = { pass: 'PASS', fail: 'FAIL', error: 'ERROR' }
+const STATUS_STYLE = { pass: 'green', fail: 'red', error: 'yellow' } as const
+
+const integer = /^-?\d+$/
+const nf = new Intl.NumberFormat('en-US')
+
+function cell(observed: ObservedValues | null): string {
+  if (observed === null) return '–'
+  const entries = Object.entries(observed).filter(([k]) => k !== 'age_ms' && k !== 'groups')
+  const value = entries[0]?.[1]
+  if (value === undefined) return '–'
+  if (value === null) return 'NULL'
+  return integer.test(value) && value.length < 16 ? nf.format(BigInt(value)) : value
+}
+
+function differenceCell(result: CheckResult): string {
+  if (result.difference === null) return result.status === 'error' ? '' : '–'
+  if (result.kind === 'freshness') return `${formatDuration(-Number(result.difference.absolute))} lag`
+  return describeDifference(result.difference)
+}
+
+/** Lays out rows as aligned columns; the last column is not padded. */
+export function table(rows: readonly (readonly string[])[], maxWidth = 40): string[] {
+  const widths: number[] = []
+  for (const row of rows)
+    row.forEach((c, i) => (widths[i] = Math.min(maxWidth, Math.max(widths[i] ?? 0, c.length))))
+  return rows.map((row) =>
+    row
+      .map((c, i) => {
+        const clipped = c.length > maxWidth ? `${c.slice(0, maxWidth - 1)}…` : c
+        return i === row.length - 1 ? clipped : clipped.padEnd(widths[i] ?? 0)
+      })
+      .join('  ')
+      .trimEnd(),
+  )
+}
+
+/** The terminal report of a run: a table of every result, then what failed and why, then the verdict. */
+export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string[] {
+  const lines: string[] = []
+  const started = new Date(run.startedAt)
+  lines.push(paint(io, 'bold', `Run ${run.runId} · ${formatInZone(started.getTime(), timezone)} ${timezone}`))
+  lines.push('')
+  const rows = [['STATUS', 'CHECK', 'ASSERTION', 'SOURCE', 'TARGET', 'DIFFERENCE']]
+  for (const r of run.results)
+    rows.push([
+      STATUS_LABEL[r.status],
+      r.check,
+      r.assertion,
+      cell(r.source),
+      cell(r.target),
+      differenceCell(r),
+    ])
+  table(rows).forEach((line, i) => {
+    if (i === 0) return lines.push(paint(io, 'dim', line))
+    const result = run.results[i - 1]
+    const label = result === undefined ? '' : STATUS_LABEL[result.status]
+    lines.push(
+      result === undefined ? line : line.replace(label, paint(io, STATUS_STYLE[result.status], label)),
+    )
+  })
+  const bad = run.results.filter((r) => r.status !== 'pass')
+  if (bad.length > 0) {
+    lines.push('', paint(io, 'bold', 'What did not pass'))
+    for (const r of bad) {
+      lines.push(`  ${paint(io, STATUS_STYLE[r.status], STATUS_LABEL[r.status])} ${r.check} · ${r.assertion}`)
+      lines.push(`       ${r.message}`)
+      for (const g of r.details?.groups ?? []) {
+        const key = Object.entries(g.group)
+          .map(([k, v]) => `${k}=${v ?? 'NULL'}`)
+          .join(', ')
+        lines.push(`         ${key}: source ${g.source}, target ${g.target}`)
+      }
+      const more = (r.details?.groupsDiffering ?? 0) - (r.details?.groups?.length ?? 0)
+      if (more > 0) lines.push(`         … and ${more} more group(s)`)
+      if (r.cutoff !== null) lines.push(paint(io, 'dim', `       cutoff ${r.cutoff}`))
+    }
+  }
+  const count = (s: ResultStatus) => run.results.filter((r) => r.status === s).length
+  const checks = new Set(run.results.map((r) => r.check)).size
+  const seconds = ((new Date(run.finishedAt).getTime() - started.getTime()) / 1000).toFixed(1)
+  const verdict =
+    count('error') > 0 ? 'COULD NOT CHECK EVERYTHING' : count('fail') > 0 ? 'DIFFERENCES FOUND' : 'ALL PASSED'
+  const style = count('error') > 0 ? 'yellow' : count('fail') > 0 ? 'red' : 'green'
+  lines.push('')
+  lines.push(
+    `${paint(io, style, paint(io, 'bold', `Verdict: ${verdict}`))} — ${count('pass')} passed, ${count('fail')} failed, ${count('error')} could not run (${run.results.length} assertions in ${checks} checks, ${seconds} s)`,
+  )
+  if (run.recovery.runsLoaded > 0) {
+    lines.push(
+      `Loaded ${run.recovery.runsLoaded} spooled run(s) with ${run.recovery.resultsLoaded} result(s) into the store.`,
+    )
+  }
+  for (const problem of run.recovery.problems) lines.push(paint(io, 'yellow', `Spool: ${problem}`))
+  if (run.stored) {
+    lines.push(paint(io, 'dim', `Results stored (run ${run.runId}); "reconcile history" shows past results.`))
+  } else {
+    lines.push(
+      paint(
+        io,
+        'yellow',
+        `Results could NOT be written to the store: ${run.storeProblem ?? 'unknown reason'}`,
+      ),
+      paint(
+        io,
+        'yellow',
+        `They are kept in ${run.spoolFile ?? 'the spool'} and will be loaded into the store by the next run.`,
+      ),
+    )
+  }
+  return lines
+}
+
+/** The JSON document of `reconcile run --json`. */
+export function runJson(run: RecordedRun): unknown {
+  return {
+    runId: run.runId,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+    stored: run.stored,
+    spoolFile: run.spoolFile ?? null,
+    storeProblem: run.storeProblem ?? null,
+    results: run.results,
+  }
+}
+
+/** The terminal view of `reconcile history`. */
+export function renderHistory(io: CliIo, entries: readonly HistoryEntry[], timezone: string): string[] {
+  if (entries.length === 0) return ['No results recorded for that selection.']
+  const rows = [['TIME', 'CHECK', 'ASSERTION', 'STATUS', 'SOURCE', 'TARGET', 'DIFFERENCE', 'RUN']]
+  for (const e of entries) {
+    rows.push([
+      formatInZone(e.evaluatedAt.getTime(), timezone),
+      e.check,
+      e.assertion,
+      STATUS_LABEL[e.status],
+      cell(e.source),
+      cell(e.target),
+      e.difference === null ? '' : describeDifference(e.difference),
+      e.runId.slice(0, 8),
+    ])
+  }
+  return table(rows).map((line, i) => (i === 0 ? paint(io, 'dim', line) : line))
+}
