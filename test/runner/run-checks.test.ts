@@ -1,0 +1,297 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CheckDefinition } from '../../src/definitions/types.js'
+import { executeRun, type RecordedRun } from '../../src/runner/run.js'
+import type { CheckResult } from '../../src/runner/types.js'
+import { availableEngines, type TestDatabase } from '../support/engines.js'
+import { definitionsIn, noSleep, pgliteStore, testConfig } from '../support/fixtures.js'
+import { type TempDir, tempDir } from '../support/temp-dir.js'
+
+/**
+ * One synthetic visit table on the source and its restructured copy on the target, with known faults:
+ * - the 33 rows of unit U1 on 2026-11-04 are missing from dw.fact_visit (a lost day of one unit);
+ * - dw.fact_visit_clean is a faithful copy of everything changed before the cutoff;
+ * - 20 source rows were changed after the cutoff (the load's snapshot) and must raise no alarm.
+ * Expected values are computed here in TypeScript from the same rows, independently of the SQL under test.
+ */
+interface Visit {
+  id: number
+  unit: string
+  day: string
+  fee: string
+  patient: string | null
+  changedAt: string
+}
+
+const CUTOFF = '2026-11-20 03:10:00'
+const BEFORE: Visit[] = Array.from({ length: 1000 }, (_, k) => {
+  const i = k + 1
+  const minutes = i * 3
+  const changed = new Date(Date.UTC(2026, 10, 17, 0, 0, 0) + minutes * 60_000)
+    .toISOString()
+    .slice(0, 19)
+    .replace('T', ' ')
+  return {
+    id: i,
+    unit: `U${i % 3}`,
+    day: `2026-11-${String(1 + (i % 10)).padStart(2, '0')}`,
+    fee: (i * 1.25).toFixed(2),
+    patient: i % 50 === 0 ? null : `P${i % 300}`,
+    changedAt: changed,
+  }
+})
+const AFTER: Visit[] = Array.from({ length: 20 }, (_, k) => ({
+  id: 5000 + k,
+  unit: 'U2',
+  day: '2026-11-20',
+  fee: '99.00',
+  patient: 'P1',
+  changedAt: `2026-11-20 0${4 + (k % 5)}:00:00`,
+}))
+const lost = (v: Visit) => v.unit === 'U1' && v.day === '2026-11-04'
+const LOST = BEFORE.filter(lost)
+
+function values(rows: readonly Visit[]): string {
+  return rows
+    .map(
+      (v) =>
+        `(${v.id}, '${v.unit}', DATE '${v.day}', ${v.fee}, ${v.patient === null ? 'NULL' : `'${v.patient}'`}, TIMESTAMP '${v.changedAt}')`,
+    )
+    .join(',\n')
+}
+
+const SOURCE_SQL = `
+CREATE SCHEMA src;
+CREATE TABLE src.visit (id integer PRIMARY KEY, unit text, visit_date date, fee numeric(10,2), patient text, changed_at timestamp);
+INSERT INTO src.visit VALUES ${values([...BEFORE, ...AFTER])};`
+
+const TARGET_SQL = `
+CREATE SCHEMA dw; CREATE SCHEMA etl;
+CREATE TABLE dw.fact_visit (visit_key integer, unit_code text, visit_day timestamp, fee_amount numeric(12,2), patient_key text, source_changed_at timestamp);
+INSERT INTO dw.fact_visit VALUES ${values(BEFORE.filter((v) => !lost(v)))};
+CREATE TABLE dw.fact_visit_clean AS SELECT * FROM dw.fact_visit;
+INSERT INTO dw.fact_visit_clean VALUES ${values(LOST)};
+CREATE TABLE etl.load_log (finished_at timestamp, status text);
+INSERT INTO etl.load_log VALUES (TIMESTAMP '2026-11-19 03:05:00', 'succeeded'), (TIMESTAMP '${CUTOFF}', 'succeeded'), (NULL, 'running');`
+
+const HEADER = (id: string, table: string, cutoff: boolean) => `id: ${id}
+title: ${id}
+description: test check ${id}
+owner: tests
+severity: high
+source: { connection: src, table: src.visit }
+target: { connection: dw, table: ${table} }
+columns:
+  - { name: id, source: id, target: visit_key }
+  - { name: unit, source: unit, target: unit_code }
+  - { name: day, source: visit_date, target: visit_day }
+  - { name: fee, source: fee, target: fee_amount }
+  - { name: patient, source: patient, target: patient_key }
+  - { name: changed_at, source: changed_at, target: source_changed_at }
+key: [id]
+${cutoff ? `cutoff:\n  from: target\n  query: SELECT finished_at FROM etl.load_log WHERE status = 'succeeded'\n  source_column: changed_at\n  target_column: source_changed_at\n` : ''}assertions:
+`
+
+const DEFINITIONS: Record<string, string> = {
+  'lost-day.yaml': `${HEADER('lost-day', 'dw.fact_visit', true)}  - kind: row_count
+  - kind: row_count
+    name: tolerant count
+    tolerance: { percent: 5 }
+  - kind: row_count
+    group_by: [day, unit]
+    max_groups_reported: 5
+  - kind: aggregate
+    column: fee
+    functions: [sum, min, max, null_count]
+  - kind: aggregate
+    column: patient
+    functions: [null_count, distinct_count]
+  - kind: aggregate
+    column: day
+    functions: [min, max]
+`,
+  'clean.yaml': `${HEADER('clean', 'dw.fact_visit_clean', true)}  - kind: row_count
+  - kind: row_count
+    group_by: [day, unit]
+  - kind: aggregate
+    column: fee
+    functions: [sum, min, max, null_count, distinct_count]
+  - kind: freshness
+    column: changed_at
+    max_age: 30h
+    max_lag: 1h
+`,
+  'no-cutoff.yaml': `${HEADER('no-cutoff', 'dw.fact_visit_clean', false)}  - kind: row_count
+  - kind: freshness
+    column: changed_at
+    max_lag: 1h
+`,
+  'missing-table.yaml': `${HEADER('missing-table', 'dw.no_such_table', false)}  - kind: row_count
+  - kind: aggregate
+    column: fee
+    functions: [sum, max]
+`,
+}
+
+const sum = (rows: readonly Visit[]) => rows.reduce((s, v) => s + Math.round(Number(v.fee) * 100), 0)
+const money = (cents: number) => (cents / 100).toString()
+
+for (const engine of availableEngines()) {
+  describe(`run on ${engine.name}`, () => {
+    let dir: TempDir
+    let source: TestDatabase
+    let target: TestDatabase
+    let definitions: CheckDefinition[]
+    let run: RecordedRun
+    const now = new Date('2026-11-20T06:30:00Z')
+    const result = (check: string, assertion: string): CheckResult => {
+      const found = run.results.find((r) => r.check === check && r.assertion === assertion)
+      if (found === undefined)
+        throw new Error(
+          `no result ${check} ${assertion}; have ${run.results.map((r) => `${r.check}/${r.assertion}`).join(', ')}`,
+        )
+      return found
+    }
+
+    beforeAll(async () => {
+      dir = await tempDir()
+      source = await engine.createDatabase('src')
+      target = await engine.createDatabase('dw')
+      await source.exec(SOURCE_SQL)
+      await target.exec(TARGET_SQL)
+      for (const [name, text] of Object.entries(DEFINITIONS)) await dir.write(`checks/${name}`, text)
+      definitions = await definitionsIn(`${dir.path}/checks`, ['src', 'dw'])
+      const config = testConfig({ connections: [source.config, target.config], store: pgliteStore(dir.path) })
+      run = await executeRun({ config, definitions, trigger: 'test', now: () => now, sleep: noSleep })
+    })
+    afterAll(async () => {
+      await source?.cleanup()
+      await target?.cleanup()
+      await dir?.remove()
+    })
+
+    it('finds the lost unit-day in the total count, not within a 5% tolerance, and in exactly one group', () => {
+      const kept = BEFORE.length - LOST.length
+      expect(result('lost-day', 'row_count')).toMatchObject({
+        status: 'fail',
+        source: { rows: String(BEFORE.length) },
+        target: { rows: String(kept) },
+        difference: {
+          absolute: String(-LOST.length),
+          percent: Math.round((LOST.length / BEFORE.length) * 100 * 10_000) / 10_000,
+        },
+      })
+      expect(result('lost-day', 'tolerant count').status).toBe('pass')
+      const grouped = result('lost-day', 'row_count by day, unit')
+      expect(grouped.status).toBe('fail')
+      expect(grouped.details).toEqual({
+        groups: [
+          { group: { day: '2026-11-04T00:00:00', unit: 'U1' }, source: String(LOST.length), target: '0' },
+        ],
+        groupsDiffering: 1,
+      })
+    })
+
+    it('computes sums, extremes and NULL counts in the database and compares them exactly', () => {
+      const kept = BEFORE.filter((v) => !lost(v))
+      expect(result('lost-day', 'sum(fee)')).toMatchObject({
+        status: 'fail',
+        source: { sum: money(sum(BEFORE)) },
+        target: { sum: money(sum(kept)) },
+        difference: { absolute: money(-sum(LOST)) },
+      })
+      expect(result('lost-day', 'min(fee)')).toMatchObject({
+        status: 'pass',
+        source: { min: '1.25' },
+        target: { min: '1.25' },
+      })
+      expect(result('lost-day', 'max(fee)')).toMatchObject({ status: 'pass', source: { max: '1250' } })
+      const nulls = (rows: readonly Visit[]) => String(rows.filter((v) => v.patient === null).length)
+      expect(result('lost-day', 'null_count(patient)')).toMatchObject({
+        source: { null_count: nulls(BEFORE) },
+        target: { null_count: nulls(kept) },
+      })
+      const distinct = (rows: readonly Visit[]) =>
+        String(new Set(rows.flatMap((v) => (v.patient === null ? [] : [v.patient]))).size)
+      expect(result('lost-day', 'distinct_count(patient)')).toMatchObject({
+        source: { distinct_count: distinct(BEFORE) },
+      })
+      expect(result('lost-day', 'distinct_count(patient)').target).toEqual({ distinct_count: distinct(kept) })
+    })
+
+    it('compares a date with a timestamp column as the same day', () => {
+      expect(result('lost-day', 'min(day)')).toMatchObject({
+        status: 'pass',
+        source: { min: '2026-11-01T00:00:00' },
+        target: { min: '2026-11-01T00:00:00' },
+      })
+    })
+
+    it('leaves rows changed after the cutoff out, so a faithful copy passes every assertion', () => {
+      const clean = run.results.filter((r) => r.check === 'clean')
+      expect(clean.map((r) => `${r.assertion}: ${r.status}`)).toEqual([
+        'row_count: pass',
+        'row_count by day, unit: pass',
+        'sum(fee): pass',
+        'min(fee): pass',
+        'max(fee): pass',
+        'null_count(fee): pass',
+        'distinct_count(fee): pass',
+        'freshness(changed_at): pass',
+      ])
+      expect(clean.every((r) => r.cutoff === '2026-11-20T03:10:00')).toBe(true)
+    })
+
+    it('passes the cutoff as a bound parameter and never as SQL text', () => {
+      const r = result('clean', 'row_count')
+      expect(r.parameters.source).toEqual(['2026-11-20T03:10:00'])
+      expect(r.parameters.target).toEqual(['2026-11-20T03:10:00'])
+      expect(r.sql.source).not.toContain('2026-11-20')
+      expect(r.sql.source).toMatch(/"changed_at" <= CAST\(\$1 AS timestamp\)/)
+    })
+
+    it('runs one scan per side for all non-grouped assertions of a check', () => {
+      const profile = result('clean', 'sum(fee)').sql.source
+      for (const key of ['row_count', 'min(fee)', 'null_count(fee)', 'freshness(changed_at)']) {
+        expect(result('clean', key).sql.source).toBe(profile)
+      }
+      expect(profile?.match(/\bFROM\b/g)).toHaveLength(1)
+      expect(result('clean', 'row_count by day, unit').sql.source).toMatch(/GROUP BY/)
+    })
+
+    it('without a cutoff, counts the rows changed after the load as a difference', () => {
+      expect(result('no-cutoff', 'row_count')).toMatchObject({
+        status: 'fail',
+        difference: { absolute: String(-AFTER.length) },
+      })
+    })
+
+    it('measures freshness against the run time and the source', () => {
+      const fresh = result('clean', 'freshness(changed_at)')
+      const newest = BEFORE.reduce((m, v) => (v.changedAt > m ? v.changedAt : m), '')
+      expect(fresh.target).toMatchObject({ newest: newest.replace(' ', 'T') })
+      // 2026-11-19 03:00 Stockholm (UTC+1) is 02:00Z; the run is at 06:30Z on the 20th.
+      const stale = result('no-cutoff', 'freshness(changed_at)')
+      expect(stale.status).toBe('fail')
+      expect(stale.message).toMatch(/behind the source/)
+    })
+
+    it('reports a check that cannot run as an error for each assertion and still runs the others', () => {
+      const missing = run.results.filter((r) => r.check === 'missing-table')
+      expect(missing.map((r) => `${r.assertion}: ${r.status}`)).toEqual([
+        'row_count: error',
+        'sum(fee): error',
+        'max(fee): error',
+      ])
+      expect(missing[0]?.error?.code).toBe('PLAN_INVALID')
+      expect(missing[0]?.message).toMatch(/target table dw\.no_such_table does not exist on connection "dw"/)
+      expect(run.results.filter((r) => r.check === 'clean').every((r) => r.status === 'pass')).toBe(true)
+    })
+
+    it('records every result with the definition hash in the store', () => {
+      expect(run.stored).toBe(true)
+      expect(
+        run.results.every((r) => r.definitionHash === definitions.find((d) => d.id === r.check)?.hash),
+      ).toBe(true)
+    })
+  })
+}
