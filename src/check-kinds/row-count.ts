@@ -6,7 +6,7 @@ import type { SidePlan } from '../runner/plan.js'
 import type { GroupDifference } from '../runner/types.js'
 import { abs, compare, type Decimal, formatDecimal, parseDecimal, subtract } from '../util/decimal.js'
 import { type CheckKind, type Row, textOf } from './check-kind.js'
-import { compareWithTolerance, describeDifference, describeTolerance } from './tolerance.js'
+import { compareWithTolerance, describeTolerance, groupThousands } from './tolerance.js'
 
 /** Alias of the row count in every profile query. */
 export const ROW_COUNT_ALIAS = 'row_count'
@@ -90,7 +90,7 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
           difference: total.difference,
           message: total.pass
             ? `row counts agree (${fmt(s)} source, ${fmt(t)} target, tolerance ${describeTolerance(a.tolerance)})`
-            : `target has ${describeDifference(total.difference)} rows compared with the source (${fmt(s)} → ${fmt(t)}), tolerance ${describeTolerance(a.tolerance)}`,
+            : `target has ${groupThousands(formatDecimal(abs(subtract(t, s))))} ${compare(t, s) < 0 ? 'fewer' : 'more'} rows than the source (${fmt(s)} → ${fmt(t)}${total.difference.percent === null ? '' : `, ${compare(t, s) < 0 ? '-' : '+'}${total.difference.percent}%`}), tolerance ${describeTolerance(a.tolerance)}`,
           details: null,
         },
       ]

@@ -52,8 +52,16 @@ export function describeTolerance(tolerance: Tolerance): string {
 
 /** Formats a signed difference with its percentage: `-412 (-0.16%)`. */
 export function describeDifference(difference: Difference): string {
-  const sign = difference.absolute.startsWith('-') || difference.absolute === '0' ? '' : '+'
-  if (difference.percent === null) return `${sign}${difference.absolute}`
-  const pctSign = difference.absolute.startsWith('-') ? '-' : sign
-  return `${sign}${difference.absolute} (${pctSign}${difference.percent}%)`
+  if (difference.absolute === '0') return '0'
+  const negative = difference.absolute.startsWith('-')
+  const sign = negative ? '-' : '+'
+  const size = groupThousands(negative ? difference.absolute.slice(1) : difference.absolute)
+  return difference.percent === null ? `${sign}${size}` : `${sign}${size} (${sign}${difference.percent}%)`
+}
+
+/** `1234567.5` → `1,234,567.5`: thousands separators in the integer part of decimal text. */
+export function groupThousands(text: string): string {
+  const [whole = '', fraction] = text.split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`
 }

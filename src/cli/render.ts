@@ -23,7 +23,10 @@ function cell(observed: ObservedValues | null): string {
 
 function differenceCell(result: CheckResult): string {
   if (result.difference === null) return result.status === 'error' ? '' : '–'
-  if (result.kind === 'freshness') return `${formatDuration(-Number(result.difference.absolute))} lag`
+  if (result.kind === 'freshness') {
+    const lag = -Number(result.difference.absolute)
+    return lag === 0 ? 'no lag' : `${formatDuration(lag)} ${lag > 0 ? 'behind' : 'ahead'}`
+  }
   return describeDifference(result.difference)
 }
 

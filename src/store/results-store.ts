@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
@@ -58,9 +59,12 @@ export function describeStore(config: StoreConfig): string {
 
 function createDb(config: StoreConfig): Kysely<StoreDatabase> {
   if (config.kind === 'pglite') {
-    return new Kysely<StoreDatabase>({
-      dialect: new PGliteDialect({ pglite: () => PGlite.create(config.path) }),
-    })
+    const open = async () => {
+      // PGlite creates the database directory but not its parents.
+      await mkdir(config.path, { recursive: true })
+      return PGlite.create(config.path)
+    }
+    return new Kysely<StoreDatabase>({ dialect: new PGliteDialect({ pglite: open }) })
   }
   const pool = new pg.Pool({
     connectionString: config.url,
