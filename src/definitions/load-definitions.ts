@@ -220,6 +220,7 @@ function resolveDefinition(
               sourceColumn: input.cutoff.source_column,
               targetColumn: input.cutoff.target_column,
             },
+      notify: { vendor: input.notify.vendor, recipients: input.notify.recipients },
       assertions,
       hash: definitionHash(input),
     },

@@ -154,6 +154,14 @@ export const definitionSchema = z.strictObject({
   columns: z.array(columnSchema).default([]),
   key: z.array(z.string().min(1)).default([]),
   cutoff: cutoffSchema.optional(),
+  notify: z
+    .strictObject({
+      vendor: z.boolean().default(false),
+      recipients: z
+        .array(z.email('write a full e-mail address, e.g. diver-forvaltning@region.se'))
+        .default([]),
+    })
+    .prefault({}),
   assertions: z
     .array(assertionSchema)
     .min(1, 'add at least one assertion (row_count, aggregate or freshness)'),

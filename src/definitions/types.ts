@@ -94,6 +94,13 @@ export interface CheckDefinition {
   readonly columns: readonly ColumnMapping[]
   readonly key: readonly ColumnMapping[]
   readonly cutoff?: CutoffRule
+  /** Who hears about this check's incidents besides the configured alert recipients. */
+  readonly notify: {
+    /** The vendor is responsible for this transfer: an incident also opens a ticket to the vendor address. */
+    readonly vendor: boolean
+    /** Extra alert recipients for this check. */
+    readonly recipients: readonly string[]
+  }
   readonly assertions: readonly Assertion[]
   /** SHA-256 (hex) of the normalized definition: changes exactly when its meaning changes. */
   readonly hash: string
