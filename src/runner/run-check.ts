@@ -5,6 +5,7 @@ import { type ConnectionSet, type QueryOutcome, QueryError } from '../connection
 import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition, Side } from '../definitions/types.js'
 import { describeError, type ErrorCode, ReconcileError } from '../errors/errors.js'
+import { settleAll } from '../util/settle.js'
 import { resolveCutoff } from './cutoff.js'
 import { planSide, resolveColumns, type SidePlan } from './plan.js'
 import type { CheckResult } from './types.js'
@@ -69,7 +70,7 @@ export async function prepareCheck(
 ): Promise<PreparedCheck> {
   const cutoff = (await resolveCutoff(definition, context.connections))?.value ?? null
   const connection = (side: Side) => context.connections.get(definition[side].connection)
-  const [sourceColumns, targetColumns] = await Promise.all([
+  const [sourceColumns, targetColumns] = await settleAll([
     resolveColumns(definition, 'source', connection('source')),
     resolveColumns(definition, 'target', connection('target')),
   ])
@@ -94,7 +95,7 @@ interface SideRun {
 
 async function runSide(side: PreparedSide): Promise<SideRun> {
   const own = new Map<number, QueryOutcome<Row>>()
-  const [profile] = await Promise.all([
+  const [profile] = await settleAll([
     side.plan.connection.query<Row>(side.profile),
     ...[...side.own].map(async ([i, statement]) =>
       own.set(i, await side.plan.connection.query<Row>(statement)),
@@ -119,7 +120,7 @@ export async function runCheck(definition: CheckDefinition, context: CheckContex
   try {
     const prepared = await prepareCheck(definition, context)
     cutoff = prepared.cutoff
-    const [source, target] = await Promise.all([runSide(prepared.source), runSide(prepared.target)])
+    const [source, target] = await settleAll([runSide(prepared.source), runSide(prepared.target)])
     const now = context.now()
     const observation = (run: SideRun, i: number): SideObservation => ({
       plan: run.plan,
