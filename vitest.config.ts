@@ -17,6 +17,6 @@ export default defineConfig({
     testTimeout: 60_000,
     /** Per hook, in ms: beforeAll may create several databases. */
     hookTimeout: 120_000,
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
   },
 })
