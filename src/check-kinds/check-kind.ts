@@ -1,5 +1,6 @@
+import type { KeyMasker } from '../checksum/key-mask.js'
 import type { Statement } from '../dialects/dialect.js'
-import type { Assertion } from '../definitions/types.js'
+import type { Assertion, CheckDefinition } from '../definitions/types.js'
 import type { SidePlan } from '../runner/plan.js'
 import type { CheckResult } from '../runner/types.js'
 
@@ -23,6 +24,19 @@ export interface EvaluationContext {
   readonly timezone: string
 }
 
+/** Both sides' plans: what a kind that compares the sides' types needs while building one side's SQL. */
+export interface PlanPair {
+  readonly source: SidePlan
+  readonly target: SidePlan
+}
+
+/** What a follow-up phase may use besides the evaluation: the definition and the key masker. */
+export interface FollowUpContext extends EvaluationContext {
+  readonly definition: CheckDefinition
+  /** The installation's key masker; may throw a configuration error (an unusable secret). */
+  keyMasker(): KeyMasker
+}
+
 /** The parts of a result an assertion decides; the runner adds run id, SQL, timings and hashes. */
 export type Verdict = Pick<
   CheckResult,
@@ -37,11 +51,22 @@ export interface CheckKind<A extends Assertion> {
   /** The result names this assertion produces, e.g. one per aggregate function. */
   resultKeys(assertion: A): string[]
   /** Select-list items for the profile query; aliases start with `prefix` (lower-case, unique per check). */
-  profileItems(assertion: A, prefix: string, side: SidePlan): Array<{ alias: string; expr: string }>
+  profileItems(
+    assertion: A,
+    prefix: string,
+    side: SidePlan,
+    pair: PlanPair,
+  ): Array<{ alias: string; expr: string }>
   /** A statement of the kind's own, or undefined when the profile query suffices. */
-  ownQuery?(assertion: A, side: SidePlan): Statement | undefined
+  ownQuery?(assertion: A, side: SidePlan, pair: PlanPair): Statement | undefined
   /** Turns the observations into one verdict per result key. */
   evaluate(assertion: A, prefix: string, context: EvaluationContext): Verdict[]
+  /**
+   * An optional second phase for a verdict that failed, e.g. locating the differing rows. It may query both
+   * sides through their connections (so each connection's concurrency limit and timeout hold) and returns the
+   * verdict to record. It never throws: what it could not do is written into the verdict.
+   */
+  followUp?(assertion: A, prefix: string, verdict: Verdict, context: FollowUpContext): Promise<Verdict>
 }
 
 /** Reads a count or sum column as text, whatever JS type the driver chose (number, bigint or string). */

@@ -1,6 +1,7 @@
 import type { Assertion } from '../definitions/types.js'
 import { aggregateKind } from './aggregate.js'
 import type { CheckKind } from './check-kind.js'
+import { checksumKind } from './checksum.js'
 import { freshnessKind } from './freshness.js'
 import { rowCountKind } from './row-count.js'
 
@@ -10,9 +11,10 @@ const KINDS: { [K in Assertion['kind']]: KindOf<K> } = {
   row_count: rowCountKind,
   aggregate: aggregateKind,
   freshness: freshnessKind,
+  checksum: checksumKind,
 }
 
-/** The implementation of an assertion's kind. New kinds (checksum) register here. */
+/** The implementation of an assertion's kind. New kinds register here. */
 export function kindOf<A extends Assertion>(assertion: A): CheckKind<A> {
   return KINDS[assertion.kind] as unknown as CheckKind<A>
 }

@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../errors/errors.js'
 import { readYamlFile, type YamlSource, zodIssues } from '../util/yaml-document.js'
 import { definitionHash } from './definition-hash.js'
 import { type DefinitionSchemaOutput, definitionSchema } from './schema.js'
-import type { Assertion, CheckDefinition, ColumnMapping, Dataset } from './types.js'
+import type { Assertion, CanonicalOptions, CheckDefinition, ColumnMapping, Dataset } from './types.js'
 
 /** Lists `*.yaml` and `*.yml` below `dir`, sorted, so runs and reports have a stable order. */
 export async function findDefinitionFiles(dir: string): Promise<string[]> {
@@ -113,7 +113,13 @@ function resolveDefinition(
   const columns: ColumnMapping[] = input.columns.map((c) =>
     typeof c === 'string'
       ? { name: c, source: c, target: c }
-      : { name: c.name ?? c.source, source: c.source, target: c.target, type: c.type },
+      : {
+          name: c.name ?? c.source,
+          source: c.source,
+          target: c.target,
+          type: c.type,
+          canonical: canonicalOptions(c),
+        },
   )
   const byName = new Map<string, ColumnMapping>()
   columns.forEach((c, i) => {
@@ -184,6 +190,34 @@ function resolveDefinition(
         }
         break
       }
+      case 'checksum': {
+        const hashed =
+          a.columns === undefined
+            ? columns
+            : a.columns.flatMap(
+                (c, j) => column(c, [...at, 'columns', j], `assertions[${i}].columns[${j}]`) ?? [],
+              )
+        if (hashed.length === 0) {
+          problem([...at], `assertions[${i}]`, 'a checksum needs at least one mapped column in "columns"')
+        }
+        if (a.locate && input.key.length === 0) {
+          problem(
+            [...at, 'locate'],
+            `assertions[${i}].locate`,
+            'locating differing rows needs the definition\'s "key" (the columns that identify a row); set "key", or "locate: false" to only compare',
+          )
+        }
+        assertions.push({
+          kind: 'checksum',
+          key: a.name ?? 'checksum',
+          columns: hashed,
+          locate: a.locate,
+          segmentRows: a.segment_rows,
+          maxRowsFetched: a.max_rows_fetched,
+          maxKeysReported: a.max_keys_reported,
+        })
+        break
+      }
     }
   })
   const keys = new Set<string>()
@@ -211,6 +245,7 @@ function resolveDefinition(
       target: toDataset(input.target),
       columns,
       key,
+      keySensitive: input.key_sensitive,
       cutoff:
         input.cutoff === undefined
           ? undefined
@@ -225,6 +260,18 @@ function resolveDefinition(
       hash: definitionHash(input),
     },
   }
+}
+
+function canonicalOptions(
+  c: Exclude<DefinitionSchemaOutput['columns'][number], string>,
+): CanonicalOptions | undefined {
+  const options: CanonicalOptions = {
+    ...(c.precision !== undefined ? { precision: c.precision } : {}),
+    ...(c.scale !== undefined ? { scale: c.scale } : {}),
+    ...(c.trim_trailing_spaces !== undefined ? { trimTrailingSpaces: c.trim_trailing_spaces } : {}),
+    ...(c.ignore_case !== undefined ? { ignoreCase: c.ignore_case } : {}),
+  }
+  return Object.keys(options).length === 0 ? undefined : options
 }
 
 function toDataset(input: DefinitionSchemaOutput['source']): Dataset {

@@ -67,6 +67,15 @@ const columnSchema = z.union([
     source: identifier,
     target: identifier,
     type: z.enum(TYPE_FAMILIES).optional(),
+    // Checksum normalisation (docs/checksum.md).
+    precision: z.int().min(0).max(7, 'timestamps keep at most 7 fraction digits (100 ns)').optional(),
+    scale: z
+      .int()
+      .min(0)
+      .max(20, 'a scale above 20 leaves too few integer digits in decimal(38, s)')
+      .optional(),
+    trim_trailing_spaces: z.boolean().optional(),
+    ignore_case: z.boolean().optional(),
   }),
 ])
 
@@ -117,12 +126,26 @@ const freshnessSchema = z
     message: 'set max_age (newest target row vs. run time), max_lag (target behind source), or both',
   })
 
-const assertionSchema = z.discriminatedUnion('kind', [rowCountSchema, aggregateSchema, freshnessSchema], {
-  error: (issue) =>
-    issue.code === 'invalid_union'
-      ? 'kind must be one of "row_count", "aggregate" or "freshness" ("checksum" arrives in a later version)'
-      : undefined,
+const checksumSchema = z.strictObject({
+  kind: z.literal('checksum'),
+  name: z.string().optional(),
+  columns: z.array(z.string().min(1)).min(1).optional(),
+  locate: z.boolean().default(true),
+  segment_rows: z.int().min(2).max(100_000).default(64),
+  max_rows_fetched: z.int().min(100).max(10_000_000).default(200_000),
+  max_keys_reported: z.int().min(0).max(1000).default(20),
 })
+
+const assertionSchema = z.discriminatedUnion(
+  'kind',
+  [rowCountSchema, aggregateSchema, freshnessSchema, checksumSchema],
+  {
+    error: (issue) =>
+      issue.code === 'invalid_union'
+        ? 'kind must be one of "row_count", "aggregate", "freshness" or "checksum"'
+        : undefined,
+  },
+)
 
 const cutoffSchema = z
   .strictObject({
@@ -153,6 +176,7 @@ export const definitionSchema = z.strictObject({
   target: datasetSchema,
   columns: z.array(columnSchema).default([]),
   key: z.array(z.string().min(1)).default([]),
+  key_sensitive: z.boolean().default(true),
   cutoff: cutoffSchema.optional(),
   notify: z
     .strictObject({
@@ -164,7 +188,7 @@ export const definitionSchema = z.strictObject({
     .prefault({}),
   assertions: z
     .array(assertionSchema)
-    .min(1, 'add at least one assertion (row_count, aggregate or freshness)'),
+    .min(1, 'add at least one assertion (row_count, aggregate, freshness or checksum)'),
 })
 
 /** A definition as written in YAML. */

@@ -17,6 +17,21 @@ export interface Dataset {
   readonly query?: string
 }
 
+/**
+ * How a column's values are normalised before a checksum compares them (docs/checksum.md); each option is set only
+ * where the real data needs it, and an unset option keeps every difference.
+ */
+export interface CanonicalOptions {
+  /** Timestamps: fraction-of-second digits compared, 0–7, truncated (default 7, every digit). */
+  readonly precision?: number
+  /** Numbers: fraction digits compared, rounded half away from zero (default 10). */
+  readonly scale?: number
+  /** Text: trailing spaces are not part of the value (default false). */
+  readonly trimTrailingSpaces?: boolean
+  /** Text: ASCII letters A–Z equal a–z (default false). */
+  readonly ignoreCase?: boolean
+}
+
 /** One column compared across the sides, under a logical name used by assertions. */
 export interface ColumnMapping {
   readonly name: string
@@ -24,6 +39,8 @@ export interface ColumnMapping {
   readonly target: string
   /** Declared type family; needed only for columns of a `query` whose type the engine cannot report. */
   readonly type?: DeclaredType
+  /** Normalisation for checksums; absent when the column is compared exactly. */
+  readonly canonical?: CanonicalOptions
 }
 
 /** Allowed difference; a difference within either bound passes. Both unset means exact. */
@@ -66,8 +83,27 @@ export interface FreshnessAssertion {
   readonly maxLagMs?: number
 }
 
+/**
+ * Every value of every row, compared through a row hash summed inside each database (one scan per side); on a
+ * difference the differing rows are located by key segments and reported as missing, extra or changed.
+ */
+export interface ChecksumAssertion {
+  readonly kind: 'checksum'
+  readonly key: string
+  /** The mapped columns hashed, in order (default: every mapped column). */
+  readonly columns: readonly ColumnMapping[]
+  /** Whether a difference is located row by row (needs the definition's `key`; default true). */
+  readonly locate: boolean
+  /** A key segment whose rows on both sides together are at most this many is fetched as keys and hashes (default 64). */
+  readonly segmentRows: number
+  /** Most key+hash rows fetched into this process per check, both sides together (default 200,000). */
+  readonly maxRowsFetched: number
+  /** How many sample keys a result lists (default 20); the totals per category are always counted. */
+  readonly maxKeysReported: number
+}
+
 /** Any assertion a definition can hold. */
-export type Assertion = RowCountAssertion | AggregateAssertion | FreshnessAssertion
+export type Assertion = RowCountAssertion | AggregateAssertion | FreshnessAssertion | ChecksumAssertion
 
 /**
  * The load's snapshot time: a query on one side returns it, and rows whose column is later are left out,
@@ -93,6 +129,11 @@ export interface CheckDefinition {
   readonly target: Dataset
   readonly columns: readonly ColumnMapping[]
   readonly key: readonly ColumnMapping[]
+  /**
+   * Whether key values identify people or their records (default true): then keys appear in results only masked
+   * with a keyed hash, never in clear.
+   */
+  readonly keySensitive: boolean
   readonly cutoff?: CutoffRule
   /** Who hears about this check's incidents besides the configured alert recipients. */
   readonly notify: {

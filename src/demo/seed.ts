@@ -24,6 +24,7 @@ const POST_CUTOFF_REFERRALS = 60
 const MISSING_DAY_OFFSET = 5
 const TRUNCATED_DAY_OFFSET = 2
 const STALE_DAYS = 3
+const SHIFTED_DAY_OFFSET = 9
 /** Municipality codes (public, four digits) that the demo patients live in. */
 const MUNICIPALITIES = '2401 2403 2404 2409 2417 2418 2421 2422 2425 2460 2462 2463 2480 2481 2482'.split(' ')
 /** Fees in kronor; a few carry öre (reduced fees), and the highest is a whole krona amount. */
@@ -71,7 +72,7 @@ type SaltName = (typeof SALT_NAMES)[number]
  * reporting copy, schemas `ci` and `etl`), both PGlite. Existing demo databases there are deleted first. The data
  * is synthetic and deterministic given `now`: 40 care units, 50,000 patients, 250,000 outpatient visits and 30,000
  * referrals over the 60 days before the nightly load's cutoff (03:10 Europe/Stockholm). The reporting copy holds
- * the source as of the cutoff, with three faults injected; the source then gets new rows after the cutoff, which
+ * the source as of the cutoff, with five faults injected; the source then gets new rows after the cutoff, which
  * a fair comparison must ignore. Rows are generated inside the databases with `generate_series` and hashing, so
  * seeding takes seconds. Returns what was injected, for `describeFaultsCaught`.
  */
@@ -419,7 +420,7 @@ function formatKronor(amount: number): string {
   return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 }
 
-/** Breaks the reporting copy in three ways a real load could, and describes each. */
+/** Breaks the reporting copy in five ways a real load could, and describes each. */
 async function injectFaults(db: PGlite, c: SeedContext, unit: DemoUnit): Promise<InjectedFault[]> {
   const missingDay = addDays(c.cutoffDate, -MISSING_DAY_OFFSET)
   const missing = await db.query(
@@ -438,6 +439,17 @@ async function injectFaults(db: PGlite, c: SeedContext, unit: DemoUnit): Promise
   )
   await db.query(`UPDATE ci.fact_visit SET fee_amount = trunc(fee_amount) WHERE ${truncatedWhere}`)
   const truncatedRow = truncated.rows[0]
+
+  // A summer-time conversion applied twice: one day's patient change times are an hour early.
+  const shiftedDay = addDays(c.cutoffDate, -SHIFTED_DAY_OFFSET)
+  const shifted = await db.query(
+    `UPDATE ci.dim_patient SET source_changed_at = source_changed_at - INTERVAL '1 hour'
+     WHERE source_changed_at >= ${date(shiftedDay)} AND source_changed_at < ${date(shiftedDay)} + 1`,
+  )
+  // UTF-8 read as Latin-1 on its way into CI: "å" becomes "Ã¥" in unit names.
+  const mangled = await db.query(
+    `UPDATE ci.dim_unit SET unit_name = replace(unit_name, 'å', 'Ã¥') WHERE unit_name LIKE '%å%'`,
+  )
 
   return [
     {
@@ -462,6 +474,16 @@ async function injectFaults(db: PGlite, c: SeedContext, unit: DemoUnit): Promise
       id: 'truncated-fees',
       description: `The fees of ${truncatedRow?.visits ?? 0} visits on ${truncatedDay} lost their öre in the reporting copy (218.75 kr became 218.00 kr), so every count agrees but the fee total is ${formatKronor(Number(truncatedRow?.lost ?? 0))} kr too low.`,
       expectedFailures: [{ check: 'outpatient-visits', assertion: 'sum(fee)' }],
+    },
+    {
+      id: 'shifted-change-times',
+      description: `The change times of the ${(shifted.affectedRows ?? 0).toLocaleString('en-US')} patients changed on ${shiftedDay} are one hour early in the reporting copy, as if a summer-time conversion had been applied twice; every count, sum and the newest change time still agree, so only a row-by-row checksum sees it.`,
+      expectedFailures: [{ check: 'patients', assertion: 'checksum' }],
+    },
+    {
+      id: 'mangled-unit-names',
+      description: `The names of ${mangled.affectedRows ?? 0} care units lost their "å" in the reporting copy ("Vårdcentral" became "VÃ¥rdcentral", UTF-8 read as Latin-1); the units and their distinct names still count the same.`,
+      expectedFailures: [{ check: 'care-units', assertion: 'checksum' }],
     },
   ]
 }

@@ -31,6 +31,26 @@ export interface SqlParam {
 /** SQL as pieces of trusted text and bound parameters; compiled to the engine's placeholders by Kysely. */
 export type Statement = readonly (string | SqlParam)[]
 
+/** Kinds of canonical field in a row's checksum text (docs/checksum.md); chosen per mapped column from both sides. */
+export type FieldKind =
+  'integer' | 'decimal' | 'text' | 'date' | 'timestamp' | 'timestamptz' | 'boolean' | 'uuid' | 'binary'
+
+/**
+ * How one mapped column is written into a row's canonical checksum text, identically on both sides
+ * (docs/checksum.md). Only the loader's options and the two sides' type families decide it.
+ */
+export interface FieldEncoding {
+  readonly kind: FieldKind
+  /** `decimal`: digits after the point, always written (default 10). */
+  readonly scale: number
+  /** `timestamp`/`timestamptz`: digits of the second's fraction kept, 0–7, truncated (default 7). */
+  readonly precision: number
+  /** `text`: trailing spaces (U+0020) are not part of the value. */
+  readonly trimTrailingSpaces: boolean
+  /** `text`: A–Z compare equal to a–z (ASCII letters only, identically on every engine). */
+  readonly ignoreCase: boolean
+}
+
 /** A column as the database catalog describes it. */
 export interface ColumnInfo {
   /** The name exactly as the catalog spells it. */
@@ -76,6 +96,27 @@ export interface SqlDialect {
    * `columns` limits the description to those columns.
    */
   describeQuery(query: string, columns: readonly string[]): Statement
+  /**
+   * Canonical checksum text of one column (docs/checksum.md): never NULL (NULL is written `\N`), text escaped so
+   * that no separator or escape inside a value can be confused with the row's structure. `column` is this side's
+   * column (its engine type decides conversions such as padding of `char(n)`).
+   */
+  checksumField(expr: string, column: ColumnInfo, encoding: FieldEncoding): string
+  /** The row's canonical text: the fields joined by `|`, as one Unicode string. */
+  checksumRowText(fields: readonly string[]): string
+  /**
+   * The row hash: the first 8 bytes of MD5 over the UTF-8 bytes of `rowText`, read big-endian, with the top 4 bits
+   * cleared: a non-negative 60-bit integer, so that a sum of 2^64 of them fits a 38-digit decimal.
+   */
+  rowHash(rowText: string): string
+  /** Exact sum of row hashes as decimal text (NULL over no rows). */
+  sumRowHashes(hash: string): string
+  /** The expression a key column is ordered and compared by: text in a binary collation, other types as they are. */
+  keyOrder(expr: string, family: TypeFamily): string
+  /** A bound parameter holding a key value as `canonicalText` writes it, typed to compare with `keyOrder`. */
+  keyParam(placeholder: SqlParam, family: TypeFamily): Statement
+  /** At most `rows` rows of a SELECT. */
+  limitRows(select: Statement, rows: number): Statement
 }
 
 /** Errors a driver reports, sorted by what the runner should do about them. */

@@ -19,6 +19,10 @@ export interface SidePlan {
   expr(column: ColumnMapping): string
   /** Type family of a mapped column on this side. */
   family(column: ColumnMapping): TypeFamily
+  /** Catalog description of a mapped column on this side, with the family `family` reports. */
+  info(column: ColumnMapping): ColumnInfo
+  /** `from` narrowed by one more condition (ANDed after the filter and the cutoff). */
+  fromWhere(condition: Statement): Statement
 }
 
 /** Both sides of one check plus the cutoff it runs with. */
@@ -158,20 +162,23 @@ export function planSide(
     const value = cutoffForColumn(cutoff, family, timezone)
     conditions.push([`${quoted(cutoffColumn)} <= `, ...dialect.timestampParam({ param: value }, family)])
   }
-  const from: Statement = [
+  const fromWith = (all: readonly Statement[]): Statement => [
     `FROM ${source}`,
-    ...conditions.flatMap((c, i) => [i === 0 ? '\nWHERE ' : '\n  AND ', ...c]),
+    ...all.flatMap((c, i) => [i === 0 ? '\nWHERE ' : '\n  AND ', ...c]),
   ]
+  const family = (column: ColumnMapping): TypeFamily => {
+    const found = info(column[side]).family
+    return found === 'unknown' && column.type !== undefined ? column.type : found
+  }
   return {
     side,
     connection,
     dialect,
-    from,
+    from: fromWith(conditions),
     expr: (column) => quoted(column[side]),
-    family: (column) => {
-      const found = info(column[side]).family
-      return found === 'unknown' && column.type !== undefined ? column.type : found
-    },
+    family,
+    info: (column) => ({ ...info(column[side]), family: family(column) }),
+    fromWhere: (condition) => fromWith([...conditions, ['(', ...condition, ')']]),
   }
 }
 

@@ -1,6 +1,7 @@
 import { kindOf } from '../check-kinds/index.js'
 import { ROW_COUNT_ALIAS } from '../check-kinds/row-count.js'
-import type { EvaluationContext, Row, SideObservation, Verdict } from '../check-kinds/check-kind.js'
+import type { EvaluationContext, PlanPair, Row, SideObservation, Verdict } from '../check-kinds/check-kind.js'
+import { KeyMasker } from '../checksum/key-mask.js'
 import { type ConnectionSet, type QueryOutcome, QueryError } from '../connections/connection.js'
 import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition, Side } from '../definitions/types.js'
@@ -17,6 +18,8 @@ export interface CheckContext {
   readonly timezone: string
   /** The clock; injected so tests control "now". */
   readonly now: () => Date
+  /** Masks row keys in results; default: {@link KeyMasker.fromEnvironment} (RECONCILE_KEY_SECRET). */
+  readonly keyMasker?: () => KeyMasker
 }
 
 /** Every result key of a definition, in order: what a run reports even when the check cannot run. */
@@ -28,10 +31,10 @@ export function resultKeys(definition: CheckDefinition): Array<{ assertion: Asse
   )
 }
 
-function profileStatement(definition: CheckDefinition, plan: SidePlan): Statement {
+function profileStatement(definition: CheckDefinition, plan: SidePlan, pair: PlanPair): Statement {
   const items = [`${plan.dialect.countRows()} AS ${ROW_COUNT_ALIAS}`]
   definition.assertions.forEach((assertion, i) => {
-    for (const item of kindOf(assertion).profileItems(assertion, `a${i}`, plan))
+    for (const item of kindOf(assertion).profileItems(assertion, `a${i}`, plan, pair))
       items.push(`${item.expr} AS ${item.alias}`)
   })
   return [`SELECT ${items.join(',\n       ')}\n`, ...plan.from]
@@ -51,13 +54,13 @@ export interface PreparedSide {
   readonly own: ReadonlyMap<number, Statement>
 }
 
-function prepareSide(definition: CheckDefinition, plan: SidePlan): PreparedSide {
+function prepareSide(definition: CheckDefinition, plan: SidePlan, pair: PlanPair): PreparedSide {
   const own = new Map<number, Statement>()
   definition.assertions.forEach((assertion, i) => {
-    const statement = kindOf(assertion).ownQuery?.(assertion, plan)
+    const statement = kindOf(assertion).ownQuery?.(assertion, plan, pair)
     if (statement !== undefined) own.set(i, statement)
   })
-  return { plan, profile: profileStatement(definition, plan), own }
+  return { plan, profile: profileStatement(definition, plan, pair), own }
 }
 
 /**
@@ -74,16 +77,14 @@ export async function prepareCheck(
     resolveColumns(definition, 'source', connection('source')),
     resolveColumns(definition, 'target', connection('target')),
   ])
+  const pair: PlanPair = {
+    source: planSide(definition, 'source', connection('source'), sourceColumns, cutoff, context.timezone),
+    target: planSide(definition, 'target', connection('target'), targetColumns, cutoff, context.timezone),
+  }
   return {
     cutoff,
-    source: prepareSide(
-      definition,
-      planSide(definition, 'source', connection('source'), sourceColumns, cutoff, context.timezone),
-    ),
-    target: prepareSide(
-      definition,
-      planSide(definition, 'target', connection('target'), targetColumns, cutoff, context.timezone),
-    ),
+    source: prepareSide(definition, pair.source, pair),
+    target: prepareSide(definition, pair.target, pair),
   }
 }
 
@@ -109,10 +110,33 @@ function errorInfo(error: unknown): { code: ErrorCode; message: string } {
   return { code: 'QUERY_FAILED', message: describeError(error) }
 }
 
+/** Runs a kind's follow-up phase (e.g. locating rows) on a failed verdict; a follow-up that throws changes nothing. */
+async function followUp(
+  assertion: Assertion,
+  prefix: string,
+  verdict: Verdict,
+  evaluation: EvaluationContext,
+  definition: CheckDefinition,
+  context: CheckContext,
+): Promise<Verdict> {
+  const kind = kindOf(assertion)
+  if (kind.followUp === undefined || verdict.status !== 'fail') return verdict
+  try {
+    return await kind.followUp(assertion, prefix, verdict, {
+      ...evaluation,
+      definition,
+      keyMasker: context.keyMasker ?? (() => KeyMasker.fromEnvironment()),
+    })
+  } catch (error: unknown) {
+    return { ...verdict, message: `${verdict.message}; follow-up failed: ${errorInfo(error).message}` }
+  }
+}
+
 /**
- * Runs one check: prepares it, runs one profile scan per side (plus each grouped count) concurrently, and
- * evaluates every assertion. Never throws: a check that cannot run gives an `error` result for each of its
- * assertions, with the cause and whatever SQL was attempted.
+ * Runs one check: prepares it, runs one profile scan per side (plus each grouped count) concurrently, evaluates
+ * every assertion, and runs the follow-up phase (locating rows) of each failed assertion whose kind has one.
+ * Never throws: a check that cannot run gives an `error` result for each of its assertions, with the cause and
+ * whatever SQL was attempted.
  */
 export async function runCheck(definition: CheckDefinition, context: CheckContext): Promise<CheckResult[]> {
   let cutoff: string | null = null
@@ -127,7 +151,7 @@ export async function runCheck(definition: CheckDefinition, context: CheckContex
       profile: run.profile.rows[0] ?? {},
       extra: run.own.get(i)?.rows,
     })
-    return definition.assertions.flatMap((assertion, i): CheckResult[] => {
+    const perAssertion = definition.assertions.map(async (assertion, i): Promise<CheckResult[]> => {
       const kind = kindOf(assertion)
       const query = (run: SideRun) => run.own.get(i) ?? run.profile
       const evaluation: EvaluationContext = {
@@ -153,8 +177,12 @@ export async function runCheck(definition: CheckDefinition, context: CheckContex
           .resultKeys(assertion)
           .map((key) => ({ ...common, ...errorVerdict(key, error), error: errorInfo(error) }))
       }
-      return verdicts.map((v) => ({ ...common, ...v, error: null }))
+      const followed = await Promise.all(
+        verdicts.map((v) => followUp(assertion, `a${i}`, v, evaluation, definition, context)),
+      )
+      return followed.map((v) => ({ ...common, ...v, error: null }))
     })
+    return (await Promise.all(perAssertion)).flat()
   } catch (error: unknown) {
     const attempted = error instanceof QueryError ? error : undefined
     const side = attempted === undefined ? undefined : sideOf(definition, attempted)

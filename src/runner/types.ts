@@ -21,6 +21,51 @@ export interface GroupDifference {
   readonly target: string
 }
 
+/** Where a row located by a checksum was found wrong. */
+export type RowCategory = 'missing' | 'extra' | 'changed' | 'duplicate'
+
+/**
+ * What a checksum found, and, when it differed, what locating the rows found. Keys are masked (`#` and 16 hex
+ * digits of a keyed hash) unless the definition marks them non-sensitive; no row value is ever recorded.
+ */
+export interface ChecksumDetails {
+  /** The mapped columns hashed, in order. */
+  readonly columns: readonly string[]
+  /** Whether differing rows were located (false: the sides agree, locating is off, or it failed). */
+  readonly located: boolean
+  /** Rows on the source with no counterpart on the target. */
+  readonly missing?: number
+  /** Rows on the target with no counterpart on the source. */
+  readonly extra?: number
+  /** Keys on both sides whose rows differ in some value. */
+  readonly changed?: number
+  /** Keys held by more than one row on a side, among the rows fetched. */
+  readonly duplicateKeys?: number
+  /** Up to `max_keys_reported` keys, changed first, then missing, extra and duplicate. */
+  readonly samples?: ReadonlyArray<{ readonly category: RowCategory; readonly key: string }>
+  /** True when sample keys are masked. */
+  readonly keysMasked?: boolean
+  /** Whether the masking secret was made up for this process (RECONCILE_KEY_SECRET unset). */
+  readonly ephemeralSecret?: boolean
+  /** False when the row budget ran out before every differing segment was fetched. */
+  readonly complete?: boolean
+  /** Differing segments not fetched, and their rows per side. */
+  readonly unlocated?: { readonly segments: number; readonly sourceRows: number; readonly targetRows: number }
+  /** How segments were made: arithmetic over one integer key, or sampled boundaries. */
+  readonly strategy?: 'integer' | 'sampled'
+  /** Locate queries sent, both sides together. */
+  readonly queries?: number
+  /** Aggregate rows (one per segment and side) fetched into this process. */
+  readonly segmentRowsFetched?: number
+  /** Key+hash rows fetched into this process. */
+  readonly keyRowsFetched?: number
+  readonly segmentsCompared?: number
+  /** Wall-clock time of locating, in ms. */
+  readonly durationMs?: number
+  /** Why rows were not located, when they were not. */
+  readonly note?: string
+}
+
 /** One assertion's outcome in one run. */
 export interface CheckResult {
   readonly runId: string
@@ -28,15 +73,19 @@ export interface CheckResult {
   readonly check: string
   /** Assertion key within the check, e.g. `row_count`, `sum(fee)`, `freshness(changed_at)`. */
   readonly assertion: string
-  readonly kind: 'row_count' | 'aggregate' | 'freshness'
+  readonly kind: 'row_count' | 'aggregate' | 'freshness' | 'checksum'
   readonly status: ResultStatus
   readonly source: ObservedValues | null
   readonly target: ObservedValues | null
   readonly difference: Difference | null
   /** One line a person can read: what was compared and what was found. */
   readonly message: string
-  /** Kind-specific detail, e.g. differing groups. */
-  readonly details: { readonly groups?: readonly GroupDifference[]; readonly groupsDiffering?: number } | null
+  /** Kind-specific detail, e.g. differing groups, or the rows a checksum located. */
+  readonly details: {
+    readonly groups?: readonly GroupDifference[]
+    readonly groupsDiffering?: number
+    readonly checksum?: ChecksumDetails
+  } | null
   /** The cutoff used (canonical timestamp text), or null when the definition has none. */
   readonly cutoff: string | null
   /** The exact SQL run on each side, as the server received it. */

@@ -105,14 +105,14 @@ describe('loadDefinitions', () => {
   it('names the field, the line and the fix for a bad tolerance and an unknown kind', async () => {
     const broken = VISITS.replace('tolerance: { percent: 0.01 }', 'tolerance: { percent: "5%" }')
       .replace('column: changed_at\n    max_age', 'column: loaded_at\n    max_age')
-      .replace('  - kind: row_count', '  - kind: checksum\n  - kind: row_count')
+      .replace('  - kind: row_count', '  - kind: checksums\n  - kind: row_count')
     const file = await dir.write('checks/visits.yaml', broken)
     const { issues } = await loadDefinitions(`${dir.path}/checks`, CONNECTIONS)
     const text = issues
       .map(formatIssue)
       .map((t) => t.replace(file, 'F').replace(/^checks\/visits\.yaml|^.*visits\.yaml/, 'F'))
     expect(text).toEqual([
-      'F:23: assertions[0].kind: kind must be one of "row_count", "aggregate" or "freshness" ("checksum" arrives in a later version)',
+      'F:23: assertions[0].kind: kind must be one of "row_count", "aggregate", "freshness" or "checksum"',
       'F:29: assertions[2].tolerance.percent: expected a number ≥ 0 without "%", e.g. 0.5, got "5%"',
     ])
   })

@@ -77,6 +77,10 @@ describe('seedDemoDatabases', () => {
       expect.stringMatching(
         /^The fees of 750 visits on 2025-10-23 .* the fee total is 474\.25 kr too low\.$/,
       ),
+      expect.stringMatching(
+        /^The change times of the [\d,]+ patients changed on 2025-10-16 are one hour early/,
+      ),
+      expect.stringMatching(/^The names of 21 care units lost their "å"/),
     ])
   })
 

@@ -1,4 +1,4 @@
-import type { SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
+import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
   tinyint: 'integer',
@@ -41,6 +41,69 @@ const DECIMAL = 'decimal(38, 10)'
 
 /** `datetime2(7)` as ISO 8601 text: style 126 (`yyyy-mm-ddThh:mi:ss.nnnnnnn`, the fraction omitted when zero). */
 const iso = (expr: string) => `CONVERT(varchar(30), CAST(${expr} AS datetime2(7)), 126)`
+
+/** Binary code-point order for comparisons and REPLACE, whatever the column's or database's collation. */
+const BIN2 = 'Latin1_General_100_BIN2'
+/** Converting nvarchar under this collation to varchar gives UTF-8 bytes (SQL Server 2019 and later). */
+const UTF8 = 'Latin1_General_100_CI_AS_SC_UTF8'
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/** Clears the top 4 bits of a bigint: the hash slice stays a non-negative 60-bit number. */
+const LOW_60_BITS = 'CAST(0x0FFFFFFFFFFFFFFF AS bigint)'
+
+/** Engine types padded to their length, whose trailing spaces the canonical form drops (as PostgreSQL does). */
+const FIXED_WIDTH = new Set(['char', 'nchar'])
+
+const baseType = (dataType: string) =>
+  dataType
+    .replace(/\(.*\)\s*$/, '')
+    .trim()
+    .toLowerCase()
+
+/**
+ * A timestamp as `yyyy-mm-dd hh:mi:ss[.fraction]` with `precision` digits, truncated: style 121 of a
+ * `datetime2(7)` always writes seven fraction digits, and LEFT cuts them. `datetime` is first rounded to its
+ * displayed milliseconds (`.007`, not the exact tick `.0066667`).
+ */
+function checksumTimestamp(expr: string, column: ColumnInfo, precision: number): string {
+  const exact =
+    baseType(column.dataType) === 'datetime'
+      ? `CAST(CAST(${expr} AS datetime2(3)) AS datetime2(7))`
+      : `CAST(${expr} AS datetime2(7))`
+  const text = `CONVERT(nvarchar(27), ${exact}, 121)`
+  return precision === 7 ? text : `LEFT(${text}, ${precision === 0 ? 19 : 20 + precision})`
+}
+
+function checksumText(expr: string, column: ColumnInfo, encoding: FieldEncoding): string {
+  let text =
+    column.family === 'uuid' ? `LOWER(CONVERT(nvarchar(36), ${expr}))` : `CAST(${expr} AS nvarchar(max))`
+  if (encoding.trimTrailingSpaces || FIXED_WIDTH.has(baseType(column.dataType))) text = `RTRIM(${text})`
+  text = `${text} COLLATE ${BIN2}`
+  if (encoding.ignoreCase) text = `TRANSLATE(${text}, N'${UPPER}', N'${UPPER.toLowerCase()}')`
+  return `REPLACE(REPLACE(${text}, N'\\', N'\\\\'), N'|', N'\\|')`
+}
+
+function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding): string {
+  switch (encoding.kind) {
+    case 'integer':
+      return `CONVERT(nvarchar(20), ${expr})`
+    case 'decimal':
+      return `CONVERT(nvarchar(60), CAST(${expr} AS decimal(38, ${encoding.scale})))`
+    case 'text':
+      return checksumText(expr, column, encoding)
+    case 'date':
+      return `CONVERT(nvarchar(10), ${expr}, 23)`
+    case 'timestamp':
+      return checksumTimestamp(expr, column, encoding.precision)
+    case 'timestamptz':
+      return `(${checksumTimestamp(`SWITCHOFFSET(${expr}, '+00:00')`, column, encoding.precision)} + N'Z')`
+    case 'boolean':
+      return `CONVERT(nvarchar(1), ${expr})`
+    case 'uuid':
+      return `LOWER(CONVERT(nvarchar(36), ${expr}))`
+    case 'binary':
+      return `LOWER(CONVERT(nvarchar(max), CAST(${expr} AS varbinary(max)), 2))`
+  }
+}
 
 /**
  * SQL Server (T-SQL) spelling of the shared queries. Canonical text, as the PostgreSQL twin produces it up to
@@ -121,4 +184,35 @@ export const mssqlSql: SqlDialect = {
       ', NULL, 0) ORDER BY column_ordinal',
     ]
   },
+  // COALESCE, not ISNULL: ISNULL takes the first argument's type, and `\N` would not fit an nvarchar(1).
+  checksumField: (expr, column, encoding) => `COALESCE(${checksumValue(expr, column, encoding)}, N'\\N')`,
+  checksumRowText: (fields) =>
+    fields.map((f, i) => (i === 0 ? `CAST(${f} AS nvarchar(max))` : f)).join(` + N'|' + `),
+  rowHash: (rowText) =>
+    `(CAST(CAST(HASHBYTES('MD5', CAST((${rowText}) COLLATE ${UTF8} AS varchar(max))) AS binary(8)) AS bigint) & ${LOW_60_BITS})`,
+  sumRowHashes: (hash) => `CONVERT(varchar(40), SUM(CAST(${hash} AS decimal(38, 0))))`,
+  keyOrder: (expr, family) => (family === 'text' ? `(CAST(${expr} AS nvarchar(max)) COLLATE ${BIN2})` : expr),
+  keyParam(placeholder, family): Statement {
+    switch (family) {
+      case 'text':
+        return ['(CAST(', placeholder, ` AS nvarchar(max)) COLLATE ${BIN2})`]
+      case 'integer':
+        return ['CAST(', placeholder, ' AS bigint)']
+      case 'decimal':
+        return ['CAST(', placeholder, ` AS ${DECIMAL})`]
+      case 'date':
+      case 'timestamp':
+      case 'timestamptz':
+        return this.timestampParam(placeholder, family)
+      case 'uuid':
+        return ['CAST(', placeholder, ' AS uniqueidentifier)']
+      default:
+        return [placeholder]
+    }
+  },
+  limitRows: (select, rows) => [
+    `SELECT TOP (${Math.max(0, Math.floor(rows))}) * FROM (\n`,
+    ...select,
+    '\n) AS limited',
+  ],
 }

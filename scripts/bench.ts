@@ -1,0 +1,184 @@
+/**
+ * `npm run bench -- --rows N` (default 1,000,000): measures the checksum assertion on a real PostgreSQL server at
+ * BENCH_POSTGRES_URL (else TEST_POSTGRES_URL). It creates a table pair of N rows × 8 columns of mixed types in a
+ * throwaway database, then prints one line per measurement:
+ * - the checksum scan and a hand-written floor query (one MD5 per row over its columns) on the same table, and
+ *   their ratio;
+ * - the whole assertion (both sides at once, as a run does it);
+ * - for k = 10, 100, 1000 injected differences: time to locate, queries, rows fetched into Node;
+ * - peak RSS of this process.
+ * The database is dropped at the end. Figures depend on the machine; nothing here is asserted.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { KeyMasker } from '../src/checksum/key-mask.js'
+import type { ConnectionConfig } from '../src/config/types.js'
+import { ConnectionSet } from '../src/connections/connection.js'
+import { loadDefinitions } from '../src/definitions/load-definitions.js'
+import type { CheckDefinition } from '../src/definitions/types.js'
+import { prepareCheck, runCheck } from '../src/runner/run-check.js'
+
+const args = process.argv.slice(2)
+const rowsArg = args.indexOf('--rows')
+const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000
+const REPEAT = 3
+const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL
+
+const line = (what: string, figures: Record<string, string | number>) =>
+  console.log(
+    `${what.padEnd(28)} ${Object.entries(figures)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ')}`,
+  )
+
+async function exec(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query(text)
+  } finally {
+    await client.end()
+  }
+}
+
+const TABLE = (name: string) => `CREATE TABLE ${name} (
+  id bigint PRIMARY KEY, qty integer, amount numeric(12,2), ratio double precision, name text,
+  born date, changed_at timestamp, seen_at timestamptz, active boolean)`
+
+async function best<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  let ms = Infinity
+  let value: T | undefined
+  for (let i = 0; i < REPEAT; i++) {
+    const t0 = performance.now()
+    value = await run()
+    ms = Math.min(ms, performance.now() - t0)
+  }
+  return { ms: Math.round(ms), value: value as T }
+}
+
+async function main(): Promise<void> {
+  if (!serverUrl || !Number.isInteger(ROWS) || ROWS < 1000) {
+    console.error(
+      'usage: BENCH_POSTGRES_URL=postgres://… npm run bench -- --rows N   (N ≥ 1000; falls back to TEST_POSTGRES_URL)',
+    )
+    process.exitCode = 2
+    return
+  }
+  const database = `bench_${randomBytes(4).toString('hex')}`
+  await exec(serverUrl, `CREATE DATABASE ${database}`)
+  const url = new URL(serverUrl)
+  url.pathname = `/${database}`
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'reconcile-bench-'))
+  const config = (name: string): ConnectionConfig => ({
+    name,
+    dialect: 'postgres',
+    url: url.href,
+    port: 5432,
+    ssl: 'disable',
+    statementTimeoutMs: 3_600_000,
+    maxConcurrentQueries: 2,
+    retry: { attempts: 1, initialDelayMs: 10, maxDelayMs: 10 },
+  })
+  const connections = new ConnectionSet(
+    new Map([
+      ['src', config('src')],
+      ['dw', config('dw')],
+    ]),
+  )
+  try {
+    const t0 = performance.now()
+    await exec(
+      url.href,
+      `${TABLE('src')};
+      INSERT INTO src SELECT i, (i * 7) % 1000, ((i * 37) % 100000) / 100.0, i / 7.0,
+        'namn ' || i || CASE WHEN i % 3 = 0 THEN ' åäö' ELSE '' END,
+        DATE '1940-01-01' + (i % 30000), TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second',
+        TIMESTAMPTZ '2020-01-01 00:00:00+01' + i * INTERVAL '1 minute', i % 2 = 0
+      FROM generate_series(1, ${ROWS}) AS g(i);
+      ${TABLE('dw')}; INSERT INTO dw SELECT * FROM src; ANALYZE src; ANALYZE dw;`,
+    )
+    line('setup', { rows: ROWS, columns: 8, seconds: ((performance.now() - t0) / 1000).toFixed(1) })
+
+    await writeFile(
+      path.join(dir, 'bench.yaml'),
+      `id: bench
+title: bench
+description: benchmark
+owner: bench
+severity: low
+source: { connection: src, table: public.src }
+target: { connection: dw, table: public.dw }
+columns: [id, qty, amount, ratio, name, born, changed_at, seen_at, active]
+key: [id]
+assertions:
+  - kind: checksum
+`,
+    )
+    const { definitions, issues } = await loadDefinitions(dir, new Set(['src', 'dw']))
+    const definition = definitions[0] as CheckDefinition
+    if (issues.length > 0) throw new Error(JSON.stringify(issues))
+    const context = {
+      runId: 'bench',
+      connections,
+      timezone: 'Europe/Stockholm',
+      now: () => new Date(),
+      keyMasker: () => KeyMasker.withSecret('bench-secret-bench-secret-bench-secret'),
+    }
+    const prepared = await prepareCheck(definition, context)
+    const src = connections.get('src')
+    // The floor: one scan computing one MD5 per row over its columns, written by hand.
+    const floorSql = `SELECT count(*), sum(length(md5(concat_ws('|', id, qty, amount, ratio, name, born, changed_at, seen_at, active)))) FROM src`
+    for (let round = 0; round < 2; round++) {
+      const scan = await best(() => src.query(prepared.source.profile))
+      const floor = await best(() => src.query([floorSql]))
+      line('checksum scan vs floor', {
+        checksum_ms: scan.ms,
+        floor_ms: floor.ms,
+        ratio: (scan.ms / floor.ms).toFixed(2),
+      })
+    }
+    const pass = await best(() => runCheck(definition, context))
+    line('checksum assertion (2 sides)', { ms: pass.ms, status: pass.value[0]?.status ?? '?' })
+
+    for (const k of [10, 100, 1000]) {
+      await exec(
+        url.href,
+        `TRUNCATE dw; INSERT INTO dw SELECT * FROM src;
+        -- k differences spread over the table: a third changed, a third missing, a third extra.
+        UPDATE dw SET name = name || 'Ã¥' WHERE id IN (SELECT 1 + (g * 7919) % ${ROWS} FROM generate_series(1, ${Math.ceil(k / 3)}) AS g);
+        DELETE FROM dw WHERE id IN (SELECT 1 + (g * 104729) % ${ROWS} FROM generate_series(1, ${Math.floor(k / 3)}) AS g);
+        INSERT INTO dw SELECT id + ${ROWS * 2}, qty, amount, ratio, name, born, changed_at, seen_at, active FROM src
+          WHERE id <= ${k - Math.ceil(k / 3) - Math.floor(k / 3)};
+        ANALYZE dw;`,
+      )
+      const t = performance.now()
+      const [result] = await runCheck(definition, context)
+      const totalMs = Math.round(performance.now() - t)
+      const c = result?.details?.checksum
+      line(`locate k=${k}`, {
+        status: result?.status ?? '?',
+        found: `${c?.missing ?? 0}m/${c?.extra ?? 0}x/${c?.changed ?? 0}c`,
+        check_ms: totalMs,
+        locate_ms: c?.durationMs ?? 0,
+        vs_pass: ((c?.durationMs ?? 0) / pass.ms).toFixed(2),
+        queries: c?.queries ?? 0,
+        segment_rows: c?.segmentRowsFetched ?? 0,
+        key_rows: c?.keyRowsFetched ?? 0,
+        complete: String(c?.complete ?? false),
+      })
+    }
+    line('peak RSS', { MB: Math.round(process.resourceUsage().maxRSS / 1024) })
+  } finally {
+    await connections.close()
+    await rm(dir, { recursive: true, force: true })
+    await exec(serverUrl, `DROP DATABASE IF EXISTS ${database}`)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error)
+  process.exitCode = 1
+})

@@ -1,0 +1,236 @@
+import { resolveFieldEncoding } from '../checksum/encoding.js'
+import {
+  classifyKeys,
+  type LocateKey,
+  type LocateOutcome,
+  type LocateSide,
+  locateDifferences,
+} from '../checksum/locate.js'
+import type { FieldEncoding, TypeFamily } from '../dialects/dialect.js'
+import type { ChecksumAssertion, ColumnMapping } from '../definitions/types.js'
+import { describeError, ReconcileError } from '../errors/errors.js'
+import type { SidePlan } from '../runner/plan.js'
+import type { ChecksumDetails, RowCategory } from '../runner/types.js'
+import { parseDecimal } from '../util/decimal.js'
+import { type CheckKind, type FollowUpContext, type PlanPair, textOf, type Verdict } from './check-kind.js'
+import { ROW_COUNT_ALIAS } from './row-count.js'
+import { compareWithTolerance } from './tolerance.js'
+
+const nf = new Intl.NumberFormat('en-US')
+/** Key families whose values order the same on every engine, so segments can be compared. */
+const LOCATABLE_KEYS: ReadonlySet<TypeFamily> = new Set([
+  'integer',
+  'decimal',
+  'text',
+  'date',
+  'timestamp',
+  'timestamptz',
+  'uuid',
+])
+
+/** The encoding of each column, from both sides' families. Throws PLAN_INVALID naming a column that does not fit. */
+export function encodingsOf(columns: readonly ColumnMapping[], pair: PlanPair): FieldEncoding[] {
+  return columns.map((c) => resolveFieldEncoding(c, pair.source.family(c), pair.target.family(c)))
+}
+
+/** SQL of the canonical row text of `columns` on one side. */
+export function rowTextSql(
+  columns: readonly ColumnMapping[],
+  encodings: readonly FieldEncoding[],
+  side: SidePlan,
+): string {
+  const d = side.dialect
+  return d.checksumRowText(
+    columns.map((c, i) => d.checksumField(side.expr(c), side.info(c), encodings[i] as FieldEncoding)),
+  )
+}
+
+function count(value: unknown): bigint {
+  const text = textOf(value) ?? '0'
+  if (!/^\d+$/.test(text)) throw new ReconcileError('QUERY_FAILED', `a row count is not a number: ${text}`)
+  return BigInt(text)
+}
+
+function checksumOf(value: unknown): string {
+  const text = textOf(value) ?? '0'
+  const parsed = parseDecimal(text)
+  if (parsed === undefined) throw new ReconcileError('QUERY_FAILED', 'a checksum is not a number')
+  return parsed.units.toString()
+}
+
+function observed(rows: bigint, checksum: string) {
+  return { rows: rows.toString(), checksum }
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${nf.format(n)} ${n === 1 ? one : many}`
+}
+
+function baseDetails(a: ChecksumAssertion): ChecksumDetails {
+  return { columns: a.columns.map((c) => c.name), located: false }
+}
+
+/** Keys to show: changed first (the most telling), then missing, extra and duplicates, `max` in all. */
+function samples(
+  keys: ReturnType<typeof classifyKeys>['keys'],
+  max: number,
+  show: (key: string) => string,
+): Array<{ category: RowCategory; key: string }> {
+  const out: Array<{ category: RowCategory; key: string }> = []
+  for (const category of ['changed', 'missing', 'extra', 'duplicate'] as const) {
+    for (const key of keys[category]) {
+      if (out.length >= max) return out
+      out.push({ category, key: show(key) })
+    }
+  }
+  return out
+}
+
+function locateSide(
+  side: SidePlan,
+  a: ChecksumAssertion,
+  key: readonly ColumnMapping[],
+  pair: PlanPair,
+  rows: bigint,
+): LocateSide {
+  const encodings = encodingsOf(a.columns, pair)
+  const keys: LocateKey[] = key.map((k) => ({ expr: side.expr(k), family: side.family(k) }))
+  return {
+    plan: side,
+    keys,
+    rowHash: side.dialect.rowHash(rowTextSql(a.columns, encodings, side)),
+    keyText: rowTextSql(key, encodingsOf(key, pair), side),
+    rows,
+  }
+}
+
+function describeLocated(outcome: LocateOutcome, cls: ReturnType<typeof classifyKeys>): string {
+  const parts = [
+    `${nf.format(cls.missing)} missing in the target`,
+    `${nf.format(cls.extra)} extra in the target`,
+    `${nf.format(cls.changed)} changed`,
+  ]
+  if (cls.duplicateKeys > 0) parts.push(plural(cls.duplicateKeys, 'duplicate key'))
+  const unlocated = outcome.complete
+    ? ''
+    : `; ${plural(outcome.unlocated.segments, 'segment')} (${nf.format(outcome.unlocated.sourceRows)} source and ${nf.format(outcome.unlocated.targetRows)} target rows) left unlocated: the row budget ran out`
+  const fetched = outcome.segmentRowsFetched + outcome.keyRowsFetched
+  return `located ${parts.join(', ')}${unlocated} (${plural(outcome.queries, 'query', 'queries')}, ${plural(fetched, 'row')} fetched, no values)`
+}
+
+async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpContext): Promise<Verdict> {
+  const { definition } = context
+  const details: ChecksumDetails = verdict.details?.checksum ?? baseDetails(a)
+  const note = (why: string): Verdict => ({
+    ...verdict,
+    message: `${verdict.message}; the differing rows were not located: ${why}`,
+    details: { ...verdict.details, checksum: { ...details, note: why } },
+  })
+  if (!a.locate) return note('locating is off for this assertion ("locate: false")')
+  if (definition.key.length === 0) return note('the definition has no "key"')
+  const pair: PlanPair = { source: context.source.plan, target: context.target.plan }
+  const badKey = definition.key.find(
+    (k) => !LOCATABLE_KEYS.has(pair.source.family(k)) || !LOCATABLE_KEYS.has(pair.target.family(k)),
+  )
+  if (badKey !== undefined) {
+    return note(
+      `key column "${badKey.name}" is ${pair.source.family(badKey)}/${pair.target.family(badKey)}; keys must be integers, decimals, text, dates, timestamps or uuids`,
+    )
+  }
+  const started = performance.now()
+  try {
+    const masker = context.keyMasker()
+    const rows = (side: 'source' | 'target') => BigInt(verdict[side]?.rows ?? '0')
+    const sum = (side: 'source' | 'target') => verdict[side]?.checksum ?? '0'
+    const outcome = await locateDifferences(
+      locateSide(pair.source, a, definition.key, pair, rows('source')),
+      locateSide(pair.target, a, definition.key, pair, rows('target')),
+      { segmentRows: a.segmentRows, maxRowsFetched: a.maxRowsFetched },
+      {
+        source: { rows: rows('source'), sum: sum('source') },
+        target: { rows: rows('target'), sum: sum('target') },
+      },
+    )
+    const cls = classifyKeys(outcome.source, outcome.target)
+    const sensitive = definition.keySensitive
+    const shown = samples(cls.keys, a.maxKeysReported, (k) => masker.show(k, sensitive))
+    const examples =
+      shown.length === 0
+        ? ''
+        : `; e.g. ${shown
+            .slice(0, 3)
+            .map((s) => `${s.category} ${s.key}`)
+            .join(', ')}`
+    const secretNote =
+      sensitive && masker.ephemeral
+        ? ' (keys masked with a secret made up for this run; set RECONCILE_KEY_SECRET to compare masked keys across runs)'
+        : ''
+    return {
+      ...verdict,
+      message: `${verdict.message}; ${describeLocated(outcome, cls)}${examples}${secretNote}`,
+      details: {
+        ...verdict.details,
+        checksum: {
+          ...details,
+          located: true,
+          missing: cls.missing,
+          extra: cls.extra,
+          changed: cls.changed,
+          duplicateKeys: cls.duplicateKeys,
+          samples: shown,
+          keysMasked: sensitive,
+          ephemeralSecret: sensitive && masker.ephemeral,
+          complete: outcome.complete,
+          unlocated: outcome.unlocated,
+          strategy: outcome.strategy,
+          queries: outcome.queries,
+          segmentRowsFetched: outcome.segmentRowsFetched,
+          keyRowsFetched: outcome.keyRowsFetched,
+          segmentsCompared: outcome.segmentsCompared,
+          durationMs: Math.round(performance.now() - started),
+        },
+      },
+    }
+  } catch (error: unknown) {
+    return note(describeError(error))
+  }
+}
+
+/**
+ * Every value of every row: each side computes, in the same scan as the other assertions, its row count and the
+ * exact sum of a 60-bit MD5 slice of every row's canonical text (docs/checksum.md). Equal counts and sums pass.
+ * A difference is then located by key segments, and the rows reported as missing, extra or changed, by key
+ * (masked unless the definition marks keys non-sensitive), never by value.
+ */
+export const checksumKind: CheckKind<ChecksumAssertion> = {
+  resultKeys: (a) => [a.key],
+  profileItems(a, prefix, side, pair) {
+    const rowText = rowTextSql(a.columns, encodingsOf(a.columns, pair), side)
+    return [{ alias: `${prefix}_sum`, expr: side.dialect.sumRowHashes(side.dialect.rowHash(rowText)) }]
+  },
+  evaluate(a, prefix, { source, target }) {
+    const sRows = count(source.profile[ROW_COUNT_ALIAS])
+    const tRows = count(target.profile[ROW_COUNT_ALIAS])
+    const sSum = checksumOf(source.profile[`${prefix}_sum`])
+    const tSum = checksumOf(target.profile[`${prefix}_sum`])
+    const pass = sRows === tRows && sSum === tSum
+    const { difference } = compareWithTolerance({ units: sRows, scale: 0 }, { units: tRows, scale: 0 }, {})
+    const columns = plural(a.columns.length, 'column')
+    return [
+      {
+        assertion: a.key,
+        status: pass ? 'pass' : 'fail',
+        source: observed(sRows, sSum),
+        target: observed(tRows, tSum),
+        difference,
+        message: pass
+          ? `every value agrees: ${plural(Number(sRows), 'row')} on both sides, same checksum over ${columns}`
+          : sRows === tRows
+            ? `values differ: both sides have ${plural(Number(sRows), 'row')}, but the checksums over ${columns} differ`
+            : `rows differ: source ${plural(Number(sRows), 'row')}, target ${plural(Number(tRows), 'row')}; checksums over ${columns} differ`,
+        details: { checksum: baseDetails(a) },
+      },
+    ]
+  },
+  followUp: (a, _prefix, verdict, context) => locate(a, verdict, context),
+}

@@ -1,0 +1,101 @@
+import type { FieldEncoding, FieldKind, TypeFamily } from '../dialects/dialect.js'
+import type { ColumnMapping } from '../definitions/types.js'
+import { ReconcileError } from '../errors/errors.js'
+
+/** Fraction digits of a number in the canonical text unless the column sets `scale`. */
+export const DEFAULT_SCALE = 10
+/** Fraction-of-second digits of a timestamp unless the column sets `precision`: all of SQL Server's seven. */
+export const DEFAULT_PRECISION = 7
+
+const NUMBERS: ReadonlySet<TypeFamily> = new Set(['integer', 'decimal', 'float'])
+
+/**
+ * The one field kind both sides of a mapped column are written as, from their type families: numbers of any
+ * family as `decimal` unless both are integers (and no `scale` is set), a `date` with a `timestamp` as a
+ * `timestamp`, a `uuid` with `text` as `text`; otherwise the families must be equal. Returns a reason when the
+ * pair cannot be compared.
+ */
+export function fieldKindOf(
+  source: TypeFamily,
+  target: TypeFamily,
+  scaleSet: boolean,
+): FieldKind | { reason: string } {
+  if (NUMBERS.has(source) && NUMBERS.has(target)) {
+    return source === 'integer' && target === 'integer' && !scaleSet ? 'integer' : 'decimal'
+  }
+  const pair = new Set([source, target])
+  if (pair.size === 2 && pair.has('date') && pair.has('timestamp')) return 'timestamp'
+  if (pair.size === 2 && pair.has('uuid') && pair.has('text')) return 'text'
+  if (source === target) {
+    switch (source) {
+      case 'text':
+      case 'date':
+      case 'timestamp':
+      case 'timestamptz':
+      case 'boolean':
+      case 'uuid':
+      case 'binary':
+        return source
+      default:
+        return {
+          reason: 'the engine does not say what type it is; declare its "type" in "columns"',
+        }
+    }
+  }
+  if (pair.has('timestamptz') && (pair.has('timestamp') || pair.has('date'))) {
+    return {
+      reason:
+        'one side has a time-zone offset and the other has not; convert one side in a "query" so both hold the same kind of time',
+    }
+  }
+  return { reason: `a ${source} cannot be compared with a ${target}` }
+}
+
+/**
+ * The encoding of one mapped column for a checksum, from both sides' families and the column's options.
+ * Throws PLAN_INVALID naming the column when the families do not match or an option does not apply.
+ */
+export function resolveFieldEncoding(
+  column: ColumnMapping,
+  source: TypeFamily,
+  target: TypeFamily,
+): FieldEncoding {
+  const options = column.canonical ?? {}
+  const kind = fieldKindOf(source, target, options.scale !== undefined)
+  if (typeof kind !== 'string') {
+    throw new ReconcileError(
+      'PLAN_INVALID',
+      `column "${column.name}" (${source} on the source, ${target} on the target) cannot be checksummed: ${kind.reason}`,
+    )
+  }
+  const misplaced: string[] = []
+  if (options.scale !== undefined && kind !== 'decimal') misplaced.push('scale')
+  if (options.precision !== undefined && kind !== 'timestamp' && kind !== 'timestamptz')
+    misplaced.push('precision')
+  if (options.trimTrailingSpaces !== undefined && kind !== 'text') misplaced.push('trim_trailing_spaces')
+  if (options.ignoreCase !== undefined && kind !== 'text') misplaced.push('ignore_case')
+  if (misplaced.length > 0) {
+    throw new ReconcileError(
+      'PLAN_INVALID',
+      `column "${column.name}" is compared as ${kind}, so ${misplaced.map((m) => `"${m}"`).join(' and ')} does not apply to it; remove it`,
+    )
+  }
+  return {
+    kind,
+    scale: options.scale ?? DEFAULT_SCALE,
+    precision: options.precision ?? DEFAULT_PRECISION,
+    trimTrailingSpaces: options.trimTrailingSpaces ?? false,
+    ignoreCase: options.ignoreCase ?? false,
+  }
+}
+
+/** An encoding of `kind` with every option at its default: what a column without options gets. */
+export function defaultEncoding(kind: FieldKind): FieldEncoding {
+  return {
+    kind,
+    scale: DEFAULT_SCALE,
+    precision: DEFAULT_PRECISION,
+    trimTrailingSpaces: false,
+    ignoreCase: false,
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * The reference implementation of the canonical row text and row hash (docs/checksum.md), in TypeScript. Each
+ * dialect builds the same text in SQL; tests hold every engine's in-database result against this one.
+ *
+ * Values are given as Node holds them: `null`/`undefined` for NULL; integers as bigint, number or digit string;
+ * exact decimals as decimal text (a JS number is a double, converted like PostgreSQL's float8 → numeric, through
+ * 15 significant digits); text as a string; dates as `YYYY-MM-DD`; timestamps as `YYYY-MM-DD[T ]HH:MM:SS[.f…]`
+ * (naive) or with `Z`/`±HH:MM` (with an offset); a `Date` as the instant it holds; booleans as boolean or 0/1;
+ * uuids as text; binary as bytes.
+ */
+import { createHash } from 'node:crypto'
+import type { FieldEncoding } from '../dialects/dialect.js'
+import { ReconcileError } from '../errors/errors.js'
+import { parseDecimal } from '../util/decimal.js'
+
+/** A value as Node holds it, before canonical encoding. */
+export type ReferenceValue = null | undefined | string | number | bigint | boolean | Date | Uint8Array
+
+/** How NULL is written, in every field kind. */
+export const NULL_FIELD = '\\N'
+/** Between two fields of a row. */
+export const FIELD_SEPARATOR = '|'
+/** The row hash keeps the low 60 bits of the first 8 bytes of MD5. */
+const LOW_60_BITS = (1n << 60n) - 1n
+
+function invalid(value: unknown, what: string): never {
+  // The value itself is never put into the message: it may be patient data.
+  throw new ReconcileError('PLAN_INVALID', `a ${typeof value} value cannot be read as ${what}`)
+}
+
+/** Rounds decimal text half away from zero to exactly `scale` fraction digits; zero has no sign. */
+export function roundDecimalText(text: string, scale: number): string {
+  const parsed = parseDecimal(text)
+  if (parsed === undefined) invalid(text, 'a decimal')
+  const negative = parsed.units < 0n
+  const magnitude = negative ? -parsed.units : parsed.units
+  let units: bigint
+  if (parsed.scale <= scale) {
+    units = magnitude * 10n ** BigInt(scale - parsed.scale)
+  } else {
+    const divisor = 10n ** BigInt(parsed.scale - scale)
+    units = magnitude / divisor
+    if ((magnitude % divisor) * 2n >= divisor) units += 1n
+  }
+  const digits = units.toString().padStart(scale + 1, '0')
+  const whole = digits.slice(0, digits.length - scale)
+  const fraction = digits.slice(digits.length - scale)
+  const sign = negative && units !== 0n ? '-' : ''
+  return `${sign}${whole}${scale === 0 ? '' : `.${fraction}`}`
+}
+
+function decimalText(value: ReferenceValue, scale: number): string {
+  if (typeof value === 'bigint') return roundDecimalText(value.toString(), scale)
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) invalid(value, 'a finite number')
+    // PostgreSQL converts float8 to numeric through 15 significant digits (DBL_DIG); -0 becomes 0.
+    return roundDecimalText((value === 0 ? 0 : value).toPrecision(15), scale)
+  }
+  if (typeof value === 'string') return roundDecimalText(value, scale)
+  return invalid(value, 'a number')
+}
+
+function integerText(value: ReferenceValue): string {
+  if (typeof value === 'bigint') return value.toString()
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value === 0 ? 0 : value)
+  if (typeof value === 'string' && /^[+-]?\d+$/.test(value.trim())) return BigInt(value.trim()).toString()
+  return invalid(value, 'an integer')
+}
+
+function escapeText(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|')
+}
+
+function textValue(value: ReferenceValue, encoding: FieldEncoding): string {
+  if (typeof value !== 'string') invalid(value, 'text')
+  let text = value
+  if (encoding.trimTrailingSpaces) text = text.replace(/ +$/, '')
+  if (encoding.ignoreCase) text = text.replace(/[A-Z]/g, (c) => c.toLowerCase())
+  return escapeText(text)
+}
+
+const pad = (n: number, width: number) => String(n).padStart(width, '0')
+
+/** Calendar parts of a UTC instant in whole seconds; years 0–99 are not shifted to 1900 as Date.UTC would. */
+function utcParts(epochSeconds: number): { date: string; time: string } {
+  const d = new Date(0)
+  d.setTime(epochSeconds * 1000)
+  return {
+    date: `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`,
+    time: `${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}`,
+  }
+}
+
+function epochSecondsOf(date: string, time: string): number {
+  const [y = 0, mo = 1, d = 1] = date.split('-').map(Number)
+  const [h = 0, mi = 0, s = 0] = time.split(':').map(Number)
+  const t = new Date(0)
+  t.setUTCFullYear(y, mo - 1, d)
+  t.setUTCHours(h, mi, s, 0)
+  return t.getTime() / 1000
+}
+
+const TIMESTAMP_RE =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/
+
+interface ParsedTimestamp {
+  readonly date: string
+  readonly time: string
+  /** Nine digits. */
+  readonly fraction: string
+  /** Minutes east of UTC, or undefined for a naive timestamp. */
+  readonly offsetMinutes: number | undefined
+}
+
+function parseTimestamp(value: ReferenceValue): ParsedTimestamp {
+  if (value instanceof Date) {
+    const iso = value.toISOString()
+    return {
+      date: iso.slice(0, 10),
+      time: iso.slice(11, 19),
+      fraction: `${iso.slice(20, 23)}000000`,
+      offsetMinutes: 0,
+    }
+  }
+  if (typeof value !== 'string') invalid(value, 'a date or timestamp')
+  const match = TIMESTAMP_RE.exec(value.trim())
+  if (match === null) invalid(value, 'a date or timestamp')
+  const [, date = '', time = '00:00:00', fraction = '', zone] = match
+  let offsetMinutes: number | undefined
+  if (zone === 'Z') offsetMinutes = 0
+  else if (zone !== undefined) {
+    const sign = zone.startsWith('-') ? -1 : 1
+    const digits = zone.slice(1).replace(':', '')
+    offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'))
+  }
+  return { date, time, fraction: fraction.padEnd(9, '0'), offsetMinutes }
+}
+
+function timestampText(parsed: ParsedTimestamp, precision: number): string {
+  const fraction = precision === 0 ? '' : `.${parsed.fraction.slice(0, precision)}`
+  return `${parsed.date} ${parsed.time}${fraction}`
+}
+
+function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncoding): string {
+  switch (encoding.kind) {
+    case 'integer':
+      return integerText(value)
+    case 'decimal':
+      return decimalText(value, encoding.scale)
+    case 'text':
+      return textValue(value, encoding)
+    case 'date': {
+      const parsed = parseTimestamp(value)
+      if (parsed.offsetMinutes !== undefined && !(value instanceof Date)) invalid(value, 'a date')
+      return parsed.date
+    }
+    case 'timestamp': {
+      const parsed = parseTimestamp(value)
+      if (parsed.offsetMinutes !== undefined && !(value instanceof Date))
+        invalid(value, 'a timestamp without an offset')
+      return timestampText(parsed, encoding.precision)
+    }
+    case 'timestamptz': {
+      const parsed = parseTimestamp(value)
+      if (parsed.offsetMinutes === undefined) invalid(value, 'a timestamp with an offset')
+      const utc = utcParts(epochSecondsOf(parsed.date, parsed.time) - parsed.offsetMinutes * 60)
+      return `${timestampText({ ...parsed, ...utc }, encoding.precision)}Z`
+    }
+    case 'boolean':
+      if (value === true || value === 1 || value === '1' || value === 't') return '1'
+      if (value === false || value === 0 || value === '0' || value === 'f') return '0'
+      return invalid(value, 'a boolean')
+    case 'uuid':
+      if (typeof value !== 'string' || !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value))
+        invalid(value, 'a uuid')
+      return value.toLowerCase()
+    case 'binary':
+      if (!(value instanceof Uint8Array)) invalid(value, 'bytes')
+      return Buffer.from(value).toString('hex')
+  }
+}
+
+/** The canonical text of one field: `\N` for NULL, else the value's canonical text (escaped for text). */
+export function canonicalField(value: ReferenceValue, encoding: FieldEncoding): string {
+  return value === null || value === undefined ? NULL_FIELD : canonicalValue(value, encoding)
+}
+
+/** The canonical text of a row: its fields in column order, joined by `|`. */
+export function canonicalRowText(
+  values: readonly ReferenceValue[],
+  encodings: readonly FieldEncoding[],
+): string {
+  if (values.length !== encodings.length) {
+    throw new RangeError(`a row of ${values.length} values needs as many encodings, got ${encodings.length}`)
+  }
+  return values.map((v, i) => canonicalField(v, encodings[i] as FieldEncoding)).join(FIELD_SEPARATOR)
+}
+
+/** The row hash of canonical row text: the low 60 bits of the first 8 bytes (big-endian) of MD5 over its UTF-8. */
+export function rowHashOf(rowText: string): bigint {
+  return createHash('md5').update(rowText, 'utf8').digest().readBigUInt64BE(0) & LOW_60_BITS
+}
+
+/** Row count and checksum (the exact sum of row hashes) of rows of values, as both engines compute them. */
+export function referenceChecksum(
+  rows: Iterable<readonly ReferenceValue[]>,
+  encodings: readonly FieldEncoding[],
+): { rows: bigint; sum: bigint } {
+  let count = 0n
+  let sum = 0n
+  for (const row of rows) {
+    count += 1n
+    sum += rowHashOf(canonicalRowText(row, encodings))
+  }
+  return { rows: count, sum }
+}

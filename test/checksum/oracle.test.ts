@@ -1,0 +1,220 @@
+/**
+ * The oracle test: tricky values are inserted into every available engine, each engine builds the canonical row
+ * text and row hash in SQL, and both must equal the TypeScript reference computed from the same values here.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { defaultEncoding } from '../../src/checksum/encoding.js'
+import {
+  canonicalField,
+  canonicalRowText,
+  type ReferenceValue,
+  referenceChecksum,
+  rowHashOf,
+} from '../../src/checksum/reference.js'
+import { Connection } from '../../src/connections/connection.js'
+import type { ColumnInfo, FieldEncoding, TypeFamily } from '../../src/dialects/dialect.js'
+import { availableEngines, type TestDatabase } from '../support/engines.js'
+
+interface Column {
+  readonly name: string
+  /** PostgreSQL type of the column. */
+  readonly type: string
+  readonly family: TypeFamily
+  readonly encoding: FieldEncoding
+}
+
+const enc = (kind: FieldEncoding['kind'], options: Partial<FieldEncoding> = {}): FieldEncoding => ({
+  ...defaultEncoding(kind),
+  ...options,
+})
+
+const COLUMNS: readonly Column[] = [
+  { name: 'i', type: 'bigint', family: 'integer', encoding: enc('integer') },
+  { name: 'small', type: 'smallint', family: 'integer', encoding: enc('decimal', { scale: 1 }) },
+  { name: 'n', type: 'numeric(38,10)', family: 'decimal', encoding: enc('decimal') },
+  { name: 'n2', type: 'numeric(12,4)', family: 'decimal', encoding: enc('decimal', { scale: 2 }) },
+  { name: 'f', type: 'double precision', family: 'float', encoding: enc('decimal', { scale: 6 }) },
+  { name: 't', type: 'text', family: 'text', encoding: enc('text') },
+  {
+    name: 'folded',
+    type: 'varchar(40)',
+    family: 'text',
+    encoding: enc('text', { trimTrailingSpaces: true, ignoreCase: true }),
+  },
+  { name: 'fixed', type: 'char(6)', family: 'text', encoding: enc('text') },
+  { name: 'd', type: 'date', family: 'date', encoding: enc('date') },
+  { name: 'd_as_ts', type: 'date', family: 'date', encoding: enc('timestamp', { precision: 2 }) },
+  { name: 'ts', type: 'timestamp', family: 'timestamp', encoding: enc('timestamp') },
+  { name: 'ts3', type: 'timestamp', family: 'timestamp', encoding: enc('timestamp', { precision: 3 }) },
+  { name: 'ts0', type: 'timestamp', family: 'timestamp', encoding: enc('timestamp', { precision: 0 }) },
+  { name: 'tz', type: 'timestamptz', family: 'timestamptz', encoding: enc('timestamptz') },
+  { name: 'b', type: 'boolean', family: 'boolean', encoding: enc('boolean') },
+  { name: 'u', type: 'uuid', family: 'uuid', encoding: enc('uuid') },
+  { name: 'bin', type: 'bytea', family: 'binary', encoding: enc('binary') },
+]
+
+type Row = readonly ReferenceValue[]
+
+const nulls: Row = COLUMNS.map(() => null)
+/** Row k has an empty string (or the family's nearest) in column k only, NULL elsewhere, and the reverse. */
+const emptyAt = (k: number, fill: 'null' | 'empty'): Row =>
+  COLUMNS.map((c, i) => {
+    const empty = (i === k) === (fill === 'null')
+    if (!empty) return null
+    return c.family === 'text' ? '' : c.family === 'binary' ? new Uint8Array() : null
+  })
+
+const ROWS: readonly Row[] = [
+  nulls,
+  [
+    1n,
+    7,
+    '12345.6789',
+    '1.2345',
+    0.1,
+    'å ä ö Å Ä Ö',
+    'Hello World  ',
+    'ab',
+    '1969-07-20',
+    '1969-07-20',
+    '1969-07-20 20:17:40.123456',
+    '1969-07-20 20:17:40.123456',
+    '1969-07-20 20:17:40.999999',
+    '2024-03-31T01:59:59.999999+01:00',
+    true,
+    'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11',
+    Uint8Array.from([0, 1, 254, 255]),
+  ],
+  [
+    -9223372036854775808n,
+    -32768,
+    '-0.00000000004',
+    '-0.0040',
+    -0,
+    '',
+    'MIXED Case Ååå',
+    '  x',
+    '0001-01-01',
+    '0001-01-01',
+    '0001-01-01 00:00:00',
+    '0001-01-01 00:00:00.0005',
+    '9999-12-31 23:59:59.999999',
+    '2024-10-27T02:30:00+02:00',
+    false,
+    'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11',
+    new Uint8Array(),
+  ],
+  [
+    9223372036854775807n,
+    32767,
+    '9999999999999999999999999999.9999999999',
+    '-12345678.9950',
+    123456.7890123,
+    'emoji 👩‍⚕️🇸🇪 | pipe \\ backslash \\N',
+    '\\N',
+    'a|b\\',
+    '2024-02-29',
+    '2024-02-29',
+    '2000-01-01 00:00:00.1',
+    '1999-12-31 23:59:59.9995',
+    '1970-01-01 00:00:00.5',
+    '2024-10-27T02:30:00+01:00',
+    true,
+    '00000000-0000-0000-0000-000000000000',
+    Uint8Array.from([124, 92]),
+  ],
+  [
+    0n,
+    0,
+    '0.0000000001',
+    '0.0050',
+    -1.5e-7,
+    '   ',
+    '',
+    '',
+    '1900-03-01',
+    '1900-03-01',
+    '2000-01-01 00:00:00.12',
+    '2000-01-01 00:00:00.123',
+    '2000-01-01 00:00:00.1234',
+    '1960-06-15T12:00:00.12345-05:00',
+    null,
+    null,
+    null,
+  ],
+  ...COLUMNS.map((_, k) => emptyAt(k, 'empty')),
+  ...COLUMNS.map((_, k) => emptyAt(k, 'null')),
+]
+
+/** A PostgreSQL literal of a value of a column; the values are the test's own constants. */
+function literal(value: ReferenceValue, column: Column): string {
+  if (value === null || value === undefined) return 'NULL'
+  if (value instanceof Uint8Array) return `'\\x${Buffer.from(value).toString('hex')}'::bytea`
+  if (typeof value === 'boolean') return value ? 'true' : 'false'
+  if (typeof value === 'number')
+    return `CAST('${Object.is(value, -0) ? '-0' : String(value)}' AS ${column.type})`
+  return `CAST('${String(value).replaceAll("'", "''")}' AS ${column.type})`
+}
+
+for (const engine of availableEngines()) {
+  describe(`checksum SQL on ${engine.name} equals the reference`, () => {
+    let db: TestDatabase
+    let connection: Connection
+
+    beforeAll(async () => {
+      db = await engine.createDatabase('oracle')
+      await db.exec(`
+        SET TIME ZONE 'Europe/Stockholm';
+        CREATE TABLE tricky (row_no integer, ${COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')});
+        INSERT INTO tricky VALUES ${ROWS.map((r, n) => `(${n}, ${r.map((v, i) => literal(v, COLUMNS[i] as Column)).join(', ')})`).join(',\n')};`)
+      connection = new Connection(db.config)
+    })
+
+    afterAll(async () => {
+      await connection?.close()
+      await db?.cleanup()
+    })
+
+    const info = (c: Column): ColumnInfo => ({ name: c.name, dataType: c.type, family: c.family })
+
+    it('builds every field and row text byte for byte as the reference does', async () => {
+      const d = connection.dialect
+      const fields = COLUMNS.map((c) => d.checksumField(`t.${c.name}`, info(c), c.encoding))
+      const { rows } = await connection.query<Record<string, string>>([
+        `SELECT row_no, ${fields.map((f, i) => `${f} AS f${i}`).join(', ')}, ${d.checksumRowText(fields)} AS row_text FROM tricky AS t ORDER BY row_no`,
+      ])
+      expect(rows).toHaveLength(ROWS.length)
+      rows.forEach((row, n) => {
+        const values = ROWS[n] as Row
+        COLUMNS.forEach((c, i) => {
+          expect(`${c.name}: ${row[`f${i}`]}`).toBe(`${c.name}: ${canonicalField(values[i], c.encoding)}`)
+        })
+        expect(row.row_text).toBe(
+          canonicalRowText(
+            values,
+            COLUMNS.map((c) => c.encoding),
+          ),
+        )
+      })
+    })
+
+    it('hashes each row and sums the hashes as the reference does', async () => {
+      const d = connection.dialect
+      const fields = COLUMNS.map((c) => d.checksumField(`t.${c.name}`, info(c), c.encoding))
+      const hash = d.rowHash(d.checksumRowText(fields))
+      const encodings = COLUMNS.map((c) => c.encoding)
+      const perRow = await connection.query<{ h: string }>([
+        `SELECT ${d.canonicalText(hash, 'integer')} AS h FROM tricky AS t ORDER BY row_no`,
+      ])
+      expect(perRow.rows.map((r) => String(r.h))).toEqual(
+        ROWS.map((r) => rowHashOf(canonicalRowText(r, encodings)).toString()),
+      )
+      const total = await connection.query<{ n: unknown; s: unknown }>([
+        `SELECT ${d.countRows()} AS n, ${d.sumRowHashes(hash)} AS s FROM tricky AS t`,
+      ])
+      const expected = referenceChecksum(ROWS, encodings)
+      expect(String(total.rows[0]?.n)).toBe(expected.rows.toString())
+      expect(String(total.rows[0]?.s)).toBe(expected.sum.toString())
+    })
+  })
+}

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto'
+import { describe, expect, it } from 'vitest'
+import { defaultEncoding, fieldKindOf, resolveFieldEncoding } from '../../src/checksum/encoding.js'
+import { KeyMasker } from '../../src/checksum/key-mask.js'
+import { classifyKeys } from '../../src/checksum/locate.js'
+import {
+  canonicalField,
+  canonicalRowText,
+  type ReferenceValue,
+  referenceChecksum,
+  roundDecimalText,
+  rowHashOf,
+} from '../../src/checksum/reference.js'
+import type { FieldEncoding } from '../../src/dialects/dialect.js'
+import { ReconcileError } from '../../src/errors/errors.js'
+
+const text = defaultEncoding('text')
+const hashOf = (values: ReferenceValue[], encodings: FieldEncoding[]) =>
+  rowHashOf(canonicalRowText(values, encodings))
+
+describe('canonical row text is unambiguous', () => {
+  it('tells NULL from the empty string in every position', () => {
+    const encodings = [text, text, text]
+    const rows: ReferenceValue[][] = []
+    for (let mask = 0; mask < 8; mask++) {
+      rows.push([0, 1, 2].map((i) => ((mask >> i) & 1 ? null : '')))
+    }
+    const texts = new Set(rows.map((r) => canonicalRowText(r, encodings)))
+    expect(texts.size).toBe(rows.length)
+  })
+
+  it('tells apart values that only move a character across the separator', () => {
+    const pairs: Array<[ReferenceValue[], ReferenceValue[]]> = [
+      [
+        ['ab', 'c'],
+        ['a', 'bc'],
+      ],
+      [
+        ['a|b', 'c'],
+        ['a', 'b|c'],
+      ],
+      [
+        ['a\\', 'b'],
+        ['a', '\\b'],
+      ],
+      [['\\N'], [null]],
+      [
+        ['a|', ''],
+        ['a', '|'],
+      ],
+    ]
+    for (const [a, b] of pairs) {
+      const encodings = a.map(() => text)
+      expect(canonicalRowText(a, encodings)).not.toBe(canonicalRowText(b, encodings))
+      expect(hashOf(a, encodings)).not.toBe(hashOf(b, encodings))
+    }
+  })
+
+  it('writes NULL as \\N and escapes the separator and the escape character in text', () => {
+    expect(canonicalField(null, text)).toBe('\\N')
+    expect(canonicalField('a|b\\c', text)).toBe('a\\|b\\\\c')
+    expect(canonicalRowText(['x', null, 3n], [text, text, defaultEncoding('integer')])).toBe('x|\\N|3')
+  })
+})
+
+describe('canonical values', () => {
+  it('rounds decimals half away from zero to the scale and never writes a negative zero', () => {
+    expect(roundDecimalText('2.5', 0)).toBe('3')
+    expect(roundDecimalText('-2.5', 0)).toBe('-3')
+    expect(roundDecimalText('-0.004', 2)).toBe('0.00')
+    expect(roundDecimalText('10.5', 3)).toBe('10.500')
+    expect(roundDecimalText('1e-3', 4)).toBe('0.0010')
+    const decimal = { ...defaultEncoding('decimal'), scale: 2 }
+    expect(canonicalField(-0, decimal)).toBe('0.00')
+    expect(canonicalField('12345678901234567890.125', decimal)).toBe('12345678901234567890.13')
+  })
+
+  it('reads a double through 15 significant digits, as PostgreSQL converts float8 to numeric', () => {
+    const decimal = defaultEncoding('decimal')
+    expect(canonicalField(0.1, decimal)).toBe('0.1000000000')
+    expect(canonicalField(123456789.12345679, decimal)).toBe('123456789.1234570000')
+  })
+
+  it('truncates timestamps to the precision and moves offsets to UTC across daylight saving', () => {
+    const ts = (precision: number) => ({ ...defaultEncoding('timestamp'), precision })
+    expect(canonicalField('1969-07-20T20:17:40.987654', ts(7))).toBe('1969-07-20 20:17:40.9876540')
+    expect(canonicalField('1969-07-20 20:17:40.987654', ts(3))).toBe('1969-07-20 20:17:40.987')
+    expect(canonicalField('1969-07-20 20:17:40.987654', ts(0))).toBe('1969-07-20 20:17:40')
+    expect(canonicalField('2024-02-29', ts(1))).toBe('2024-02-29 00:00:00.0')
+    const tz = defaultEncoding('timestamptz')
+    // The hour 02:00–03:00 on 27 October 2024 happens twice in Stockholm: once at +02:00, once at +01:00.
+    expect(canonicalField('2024-10-27T02:30:00+02:00', tz)).toBe('2024-10-27 00:30:00.0000000Z')
+    expect(canonicalField('2024-10-27T02:30:00+01:00', tz)).toBe('2024-10-27 01:30:00.0000000Z')
+    expect(canonicalField('0001-01-01T00:30:00+01:00', tz)).toBe('0000-12-31 23:30:00.0000000Z')
+    expect(canonicalField(new Date('1960-01-01T00:00:00.123Z'), tz)).toBe('1960-01-01 00:00:00.1230000Z')
+  })
+
+  it('folds only ASCII letters when case is ignored, and trims only spaces', () => {
+    const folded = { ...text, ignoreCase: true, trimTrailingSpaces: true }
+    expect(canonicalField('ÅSA Öberg \t ', folded)).toBe('Åsa Öberg \t')
+  })
+
+  it('refuses a value of the wrong kind without showing it', () => {
+    try {
+      canonicalField('secret-personnummer', defaultEncoding('integer'))
+      expect.unreachable()
+    } catch (error: unknown) {
+      expect(error).toBeInstanceOf(ReconcileError)
+      expect((error as Error).message).not.toContain('secret')
+    }
+  })
+})
+
+describe('row hash and checksum', () => {
+  it('is the low 60 bits of the first 8 bytes of MD5 over the UTF-8 text', () => {
+    for (const value of ['', 'å ä ö', '👩‍⚕️|\\N']) {
+      const md5 = createHash('md5').update(Buffer.from(value, 'utf8')).digest('hex')
+      expect(rowHashOf(value)).toBe(BigInt(`0x${md5.slice(1, 16)}`))
+      expect(rowHashOf(value) < 2n ** 60n).toBe(true)
+    }
+  })
+
+  it('sums row hashes exactly, whatever the order of the rows', () => {
+    const encodings = [defaultEncoding('integer'), text]
+    const rows: ReferenceValue[][] = Array.from({ length: 50 }, (_, i) => [BigInt(i), `r${i}`])
+    const forward = referenceChecksum(rows, encodings)
+    const backward = referenceChecksum([...rows].reverse(), encodings)
+    expect(forward).toEqual(backward)
+    expect(forward.rows).toBe(50n)
+    expect(forward.sum).toBe(rows.reduce((s, r) => s + hashOf(r, encodings), 0n))
+  })
+})
+
+describe('field kinds of a column pair', () => {
+  it('widens numbers and dates, and refuses what cannot be compared', () => {
+    expect(fieldKindOf('integer', 'integer', false)).toBe('integer')
+    expect(fieldKindOf('integer', 'integer', true)).toBe('decimal')
+    expect(fieldKindOf('integer', 'decimal', false)).toBe('decimal')
+    expect(fieldKindOf('float', 'decimal', false)).toBe('decimal')
+    expect(fieldKindOf('date', 'timestamp', false)).toBe('timestamp')
+    expect(fieldKindOf('uuid', 'text', false)).toBe('text')
+    expect(fieldKindOf('timestamp', 'timestamptz', false)).toHaveProperty('reason')
+    expect(fieldKindOf('text', 'integer', false)).toHaveProperty('reason')
+    expect(fieldKindOf('unknown', 'unknown', false)).toHaveProperty('reason')
+  })
+
+  it('rejects an option that does not apply to the column, naming it', () => {
+    const column = { name: 'fee', source: 'fee', target: 'fee', canonical: { precision: 3 } }
+    expect(() => resolveFieldEncoding(column, 'decimal', 'decimal')).toThrow(/"precision"/)
+    expect(resolveFieldEncoding({ ...column, canonical: { scale: 2 } }, 'decimal', 'integer')).toMatchObject({
+      kind: 'decimal',
+      scale: 2,
+    })
+  })
+})
+
+describe('KeyMasker', () => {
+  const secret = 'x'.repeat(40)
+
+  it('masks a key the same way every time, differently under another secret', () => {
+    const a = KeyMasker.withSecret(secret)
+    expect(a.mask('12345')).toMatch(/^#[0-9a-f]{16}$/)
+    expect(a.mask('12345')).toBe(KeyMasker.withSecret(secret).mask('12345'))
+    expect(a.mask('12345')).not.toBe(a.mask('12346'))
+    expect(a.mask('12345')).not.toBe(KeyMasker.withSecret('y'.repeat(40)).mask('12345'))
+    expect(a.show('12345', false)).toBe('12345')
+    expect(a.show('12345', true)).toBe(a.mask('12345'))
+  })
+
+  it('reads the secret from the environment, refuses a short one, and makes one up when unset', () => {
+    expect(KeyMasker.fromEnvironment({ RECONCILE_KEY_SECRET: secret }).ephemeral).toBe(false)
+    expect(() => KeyMasker.fromEnvironment({ RECONCILE_KEY_SECRET: 'short' })).toThrow(/at least 32/)
+    const made = KeyMasker.fromEnvironment({})
+    expect(made.ephemeral).toBe(true)
+    expect(KeyMasker.fromEnvironment({}).mask('1')).toBe(made.mask('1'))
+  })
+})
+
+describe('classifyKeys', () => {
+  it('cancels equal rows and sorts the rest into missing, extra, changed and duplicates', () => {
+    const source = new Map([
+      ['1', ['a']],
+      ['2', ['b']],
+      ['3', ['c']],
+      ['5', ['e']],
+    ])
+    const target = new Map([
+      ['1', ['a']],
+      ['2', ['B']],
+      ['4', ['d']],
+      ['5', ['e', 'e']],
+    ])
+    const result = classifyKeys(source, target)
+    expect(result).toMatchObject({ missing: 1, extra: 2, changed: 1, duplicateKeys: 1 })
+    expect(result.keys).toEqual({ missing: ['3'], extra: ['4', '5'], changed: ['2'], duplicate: ['5'] })
+  })
+})
