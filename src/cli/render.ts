@@ -1,5 +1,5 @@
 import { describeDifference } from '../check-kinds/tolerance.js'
-import type { RecordedRun } from '../runner/run.js'
+import type { NotifiedRun, RecordedRun } from '../runner/run.js'
 import type { CheckResult, ObservedValues, ResultStatus } from '../runner/types.js'
 import type { HistoryEntry } from '../store/results-store.js'
 import { formatDuration } from '../util/duration.js'
@@ -22,6 +22,17 @@ function cell(observed: ObservedValues | null): string {
 }
 
 function differenceCell(result: CheckResult): string {
+  const located = result.details?.checksum
+  if (located?.located === true) {
+    const counts = [
+      [located.changed, 'changed'],
+      [located.missing, 'missing'],
+      [located.extra, 'extra'],
+    ] as const
+    const text = counts.flatMap(([n, what]) => (n !== undefined && n > 0 ? [`${nf.format(n)} ${what}`] : []))
+    return text.length === 0 ? 'checksums differ' : `rows: ${text.join(', ')}`
+  }
+  if (result.kind === 'checksum' && result.status === 'fail') return 'checksums differ'
   if (result.difference === null) return result.status === 'error' ? '' : '–'
   if (result.kind === 'freshness') {
     const lag = -Number(result.difference.absolute)
@@ -122,6 +133,56 @@ export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string
   return lines
 }
 
+/** What a run did to incidents and mail, for the terminal: a few lines, never values. */
+export function renderNotifications(io: CliIo, run: NotifiedRun): string[] {
+  const lines: string[] = []
+  if (run.aborted) {
+    lines.push(
+      paint(
+        io,
+        'yellow',
+        `Run ABORTED: ${run.notStarted.length} check(s) were not started: ${run.notStarted.join(', ')}`,
+      ),
+    )
+  }
+  if (run.orphansAborted.length > 0) {
+    lines.push(`Marked ${run.orphansAborted.length} run(s) left unfinished by a crash as aborted.`)
+  }
+  const i = run.incidents
+  if (i !== undefined) {
+    const parts = [
+      i.opened.length > 0 ? `${i.opened.length} opened (${i.opened.map((x) => x.checkId).join(', ')})` : '',
+      i.updated.length > 0 ? `${i.updated.length} still open` : '',
+      i.reminded.length > 0 ? `${i.reminded.length} reminded` : '',
+      i.resolved.length > 0
+        ? `${i.resolved.length} resolved (${i.resolved.map((x) => x.checkId).join(', ')})`
+        : '',
+    ].filter((p) => p !== '')
+    lines.push(
+      `Incidents: ${parts.length === 0 ? 'no change' : parts.join(', ')}; ${i.queued} message(s) queued.`,
+    )
+    for (const what of i.unaddressed)
+      lines.push(paint(io, 'yellow', `Not queued, no recipients configured: ${what}`))
+  }
+  const d = run.delivery
+  if (d !== undefined) {
+    lines.push(
+      `Mail: ${d.sent.length} sent to ${run.mailTo ?? 'the transport'}${d.failed.length > 0 ? `, ${d.failed.length} failed and stay in the outbox` : ''}.`,
+    )
+    for (const f of d.failed) {
+      lines.push(
+        paint(
+          io,
+          'yellow',
+          `  ${f.message.subject}: ${f.error}${f.retryAt === null ? ' (gave up; see "reconcile outbox")' : ''}`,
+        ),
+      )
+    }
+  }
+  if (run.notifyProblem !== undefined) lines.push(paint(io, 'yellow', `Notifications: ${run.notifyProblem}`))
+  return lines
+}
+
 /** The JSON document of `reconcile run --json`. */
 export function runJson(run: RecordedRun): unknown {
   return {
@@ -131,6 +192,8 @@ export function runJson(run: RecordedRun): unknown {
     stored: run.stored,
     spoolFile: run.spoolFile ?? null,
     storeProblem: run.storeProblem ?? null,
+    aborted: run.aborted,
+    notStarted: run.notStarted,
     results: run.results,
   }
 }

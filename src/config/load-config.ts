@@ -3,7 +3,7 @@ import type { ValidationIssue } from '../errors/errors.js'
 import type { RetryPolicy } from '../util/retry.js'
 import { formatPath, readYamlFile, type YamlSource, zodIssues } from '../util/yaml-document.js'
 import { type ConfigSchemaOutput, configSchema } from './schema.js'
-import type { Config, ConnectionConfig } from './types.js'
+import type { Config, ConnectionConfig, MailConfig, ScheduleConfig } from './types.js'
 
 /** The default configuration file, relative to the working directory. */
 export const DEFAULT_CONFIG_FILE = 'config/reconcile.yaml'
@@ -53,8 +53,87 @@ export async function loadConfig(
   const { data, issues } = substituteEnv(read.source, env)
   const parsed = configSchema.safeParse(data ?? {})
   if (!parsed.success) return { issues: [...issues, ...zodIssues(read.source, parsed.error)] }
+  issues.push(...crossReferenceIssues(read.source, parsed.data))
   if (issues.length > 0) return { issues }
   return { config: toConfig(path.resolve(file), parsed.data), issues: [] }
+}
+
+/** Problems only visible across sections: a load query on a connection that does not exist. */
+function crossReferenceIssues(source: YamlSource, input: ConfigSchemaOutput): ValidationIssue[] {
+  const issues: ValidationIssue[] = []
+  const known = Object.keys(input.connections)
+  input.schedule.runs.forEach((run, i) => {
+    if (run.load !== undefined && !known.includes(run.load.connection)) {
+      const at = ['schedule', 'runs', i, 'load', 'connection']
+      issues.push({
+        file: source.file,
+        line: source.lineOf(at),
+        field: formatPath(at),
+        message: `no connection named "${run.load.connection}"; known connections: ${known.join(', ')}`,
+      })
+    }
+  })
+  const smtp = input.mail?.smtp
+  if (smtp !== undefined && (smtp.user === undefined) !== (smtp.password === undefined)) {
+    const at = ['mail', 'smtp', smtp.user === undefined ? 'user' : 'password']
+    issues.push({
+      file: source.file,
+      line: source.lineOf(at),
+      field: formatPath(at),
+      message:
+        'set both user and password (the password from the environment, e.g. ${SMTP_PASSWORD}) or neither',
+    })
+  }
+  return issues
+}
+
+function toMail(input: NonNullable<ConfigSchemaOutput['mail']>, resolve: (p: string) => string): MailConfig {
+  const smtp = input.smtp
+  return {
+    from: input.from,
+    transport:
+      smtp === undefined
+        ? { kind: 'eml', dir: resolve(input.eml_dir) }
+        : {
+            kind: 'smtp',
+            host: smtp.host,
+            port: smtp.port ?? (smtp.security === 'tls' ? 465 : 587),
+            security: smtp.security,
+            user: smtp.user,
+            password: smtp.password,
+            rejectUnauthorized: smtp.reject_unauthorized,
+            timeoutMs: smtp.timeout,
+          },
+    recipients: input.recipients,
+    retry: {
+      initialDelayMs: input.retry.initial_delay,
+      maxDelayMs: input.retry.max_delay,
+      attempts: input.retry.attempts,
+    },
+  }
+}
+
+function toSchedule(input: ConfigSchemaOutput['schedule']): ScheduleConfig {
+  return {
+    runs: input.runs.map((r) => ({
+      name: r.name,
+      cron: r.cron,
+      checks: r.checks,
+      load:
+        r.load === undefined
+          ? undefined
+          : {
+              connection: r.load.connection,
+              query: r.load.query,
+              pollIntervalMs: r.load.poll_interval,
+              deadlineMs: r.load.deadline,
+              maxAgeMs: r.load.max_age,
+              notifyVendor: r.load.notify_vendor,
+            },
+    })),
+    morningReport: input.morning_report,
+    catchUpMs: input.catch_up,
+  }
 }
 
 function toRetry(input: ConfigSchemaOutput['retry']): RetryPolicy {
@@ -127,5 +206,9 @@ function toConfig(file: string, input: ConfigSchemaOutput): Config {
     checksDir: resolve(input.checks_dir),
     store,
     connections,
+    locale: input.locale,
+    mail: input.mail === undefined ? undefined : toMail(input.mail, resolve),
+    reminderAfterMs: input.incidents.reminder_after,
+    schedule: toSchedule(input.schedule),
   }
 }

@@ -1,3 +1,4 @@
+import cron from 'node-cron'
 import { z } from 'zod'
 import { parseDuration } from '../util/duration.js'
 
@@ -85,6 +86,92 @@ const storeSchema = z
     message: 'set exactly one of "pglite" (a local directory) or "url" (a PostgreSQL server)',
   })
 
+const addressList = z
+  .array(z.email('write a full e-mail address, e.g. cosmic-forvaltning@region.se'))
+  .default([])
+
+const smtpSchema = z.strictObject({
+  host: z.string().min(1, 'write the SMTP server host name, e.g. smtp.region.se'),
+  port: z.int().min(1).max(65535).optional(),
+  security: z
+    .enum(['starttls', 'tls', 'none'], {
+      error:
+        'security must be "starttls" (port 587, the default), "tls" (port 465) or "none" (a relay on localhost)',
+    })
+    .default('starttls'),
+  user: z.string().optional(),
+  password: z.string().optional(),
+  reject_unauthorized: z.boolean().default(true),
+  timeout: durationSchema.prefault('30s'),
+})
+
+const mailSchema = z.strictObject({
+  from: z.string().min(3, 'write the sender, e.g. "Cosmic-kontroll <reconcile@region.se>"'),
+  smtp: smtpSchema.optional(),
+  eml_dir: z.string().default('../.data/mail'),
+  recipients: z.strictObject({ alerts: addressList, vendor: addressList, report: addressList }).prefault({}),
+  retry: z
+    .strictObject({
+      initial_delay: durationSchema.prefault('1m'),
+      max_delay: durationSchema.prefault('1h'),
+      attempts: z.int().min(1, 'attempts counts the first try too, so it must be at least 1').default(48),
+    })
+    .prefault({}),
+})
+
+/** A five-field cron expression (minute hour day-of-month month day-of-week), checked with node-cron's parser. */
+export const cronSchema = z.string().superRefine((expression, ctx) => {
+  const fields = expression.trim().split(/\s+/)
+  if (fields.length !== 5) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected five fields "minute hour day-of-month month day-of-week", e.g. "15 4 * * *" for 04:15 every day; got ${JSON.stringify(expression)}`,
+    })
+    return
+  }
+  const checked = cron.validateDetailed(expression)
+  if (!checked.valid) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `invalid cron expression ${JSON.stringify(expression)}: ${checked.errors.map((e) => e.message).join('; ')}`,
+    })
+    return
+  }
+  const days = [...(checked.fields?.dayOfMonth ?? []), ...(checked.fields?.dayOfWeek ?? [])]
+  if (days.some((d) => typeof d !== 'number')) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'only numbers, names, ranges, lists and steps are supported in the day fields (no L, W or #)',
+    })
+  }
+})
+
+const loadWaitSchema = z.strictObject({
+  connection: z.string().min(1, 'name the connection of the reporting side, e.g. ci'),
+  query: z.string().min(1, 'write a query returning the time the last load finished'),
+  poll_interval: durationSchema.prefault('5m'),
+  deadline: durationSchema.prefault('3h'),
+  max_age: durationSchema.prefault('12h'),
+  notify_vendor: z.boolean().default(false),
+})
+
+const scheduledRunSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'schedule names are lower-case letters, digits, "-" and "_"'),
+  cron: cronSchema,
+  checks: z.array(z.string()).optional(),
+  load: loadWaitSchema.optional(),
+})
+
+const scheduleSchema = z
+  .strictObject({
+    runs: z.array(scheduledRunSchema).default([]),
+    morning_report: z.strictObject({ cron: cronSchema }).optional(),
+    catch_up: durationSchema.prefault('6h'),
+  })
+  .refine((s) => new Set(s.runs.map((r) => r.name)).size === s.runs.length, {
+    message: 'every schedule in runs needs a name of its own',
+  })
+
 /** The whole `config/reconcile.yaml` as a person writes it. */
 export const configSchema = z.strictObject({
   installation: z.string().min(1).default('cosmic-reconcile'),
@@ -92,9 +179,20 @@ export const configSchema = z.strictObject({
     .string()
     .default('Europe/Stockholm')
     .refine(isKnownTimeZone, { message: 'unknown IANA time zone; write e.g. "Europe/Stockholm"' }),
+  locale: z.enum(['sv', 'en'], { error: 'locale must be "sv" (Swedish, the default) or "en"' }).default('sv'),
   checks_dir: z.string().default('../checks'),
   store: storeSchema.prefault({ pglite: '../.data/store' }),
   retry: retrySchema.prefault({}),
+  mail: mailSchema.optional(),
+  incidents: z
+    .strictObject({
+      reminder_after: z
+        .union([z.literal('off'), durationSchema])
+        .prefault('3d')
+        .transform((v) => (v === 'off' || v === 0 ? null : v)),
+    })
+    .prefault({}),
+  schedule: scheduleSchema.prefault({}),
   connections: z.record(
     z.string().regex(/^[a-z][a-z0-9_-]*$/, 'connection names are lower-case letters, digits, "-" and "_"'),
     connectionSchema,

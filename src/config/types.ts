@@ -64,7 +64,7 @@ export type StoreConfig =
     }
 
 /** The parsed configuration: only {@link loadConfig} produces one. */
-export interface Config {
+export interface Config extends NotifyConfig {
   /** Absolute path of the file it came from. */
   readonly file: string
   /** Name of this installation, shown in reports and tickets. */
@@ -75,4 +75,90 @@ export interface Config {
   readonly checksDir: string
   readonly store: StoreConfig
   readonly connections: ReadonlyMap<string, ConnectionConfig>
+}
+
+/** Language of every message and report: Swedish (default) or English. */
+export type Locale = 'sv' | 'en'
+
+/** How messages leave: over SMTP, or as `.eml` files in a directory when no SMTP server is configured. */
+export type MailTransportConfig =
+  | {
+      readonly kind: 'smtp'
+      readonly host: string
+      /** Default 587 for `starttls` and `none`, 465 for `tls`. */
+      readonly port: number
+      /** `starttls` upgrades a plain connection and refuses to continue without TLS; `tls` is TLS from the start. */
+      readonly security: 'starttls' | 'tls' | 'none'
+      readonly user?: string
+      readonly password?: string
+      /** Verify the server's certificate (default true). */
+      readonly rejectUnauthorized: boolean
+      /** Connection, greeting and socket timeout in ms (default 30 s). */
+      readonly timeoutMs: number
+    }
+  | { readonly kind: 'eml'; /** Absolute directory the files are written to. */ readonly dir: string }
+
+/** Who receives what. A definition's `notify.recipients` are added to `alerts` for its own incidents. */
+export interface Recipients {
+  /** The shared mailbox of the management groups: incident opened, reminded, resolved. */
+  readonly alerts: readonly string[]
+  /** The vendor's ticket address: incidents of checks whose definition says the vendor is responsible. */
+  readonly vendor: readonly string[]
+  /** Readers of the morning report. */
+  readonly report: readonly string[]
+}
+
+/** Mail settings; absent when the configuration has no `mail` section (incidents are then tracked silently). */
+export interface MailConfig {
+  /** The From header, e.g. `Cosmic-kontroll <reconcile@region.se>`. */
+  readonly from: string
+  readonly transport: MailTransportConfig
+  readonly recipients: Recipients
+  /** Backoff of a message that could not be sent: delay doubles from initial to max; after `attempts` it is `failed`. */
+  readonly retry: { readonly initialDelayMs: number; readonly maxDelayMs: number; readonly attempts: number }
+}
+
+/** Waiting for the night's load before a scheduled run. */
+export interface LoadWaitConfig {
+  /** Connection of the reporting side that holds the load log. */
+  readonly connection: string
+  /** Returns one date/time column: when the last load finished. Naive times are read in the configured zone. */
+  readonly query: string
+  /** Time between polls, in ms (default 5 min). */
+  readonly pollIntervalMs: number
+  /** How long after the scheduled time to wait before the load counts as late, in ms (default 3 h). */
+  readonly deadlineMs: number
+  /** A load that finished at most this long before the scheduled time counts as the night's load (default 12 h). */
+  readonly maxAgeMs: number
+  /** A late load also opens a ticket to the vendor (default false). */
+  readonly notifyVendor: boolean
+}
+
+/** One scheduled run. */
+export interface ScheduledRunConfig {
+  /** Unique name, part of every claim, e.g. `nightly`. */
+  readonly name: string
+  /** Five-field cron expression in the configured time zone. */
+  readonly cron: string
+  /** Only these check ids (default all). */
+  readonly checks?: readonly string[]
+  readonly load?: LoadWaitConfig
+}
+
+/** What `reconcile daemon` does and when. */
+export interface ScheduleConfig {
+  readonly runs: readonly ScheduledRunConfig[]
+  /** When the morning report is sent; absent means no morning report. */
+  readonly morningReport?: { readonly cron: string }
+  /** A slot missed while no daemon ran is still taken if it is at most this late, in ms (default 6 h). */
+  readonly catchUpMs: number
+}
+
+/** Notification and scheduling parts of the parsed configuration. */
+export interface NotifyConfig {
+  readonly locale: Locale
+  readonly mail?: MailConfig
+  /** An open incident is reminded about after this long without a message, in ms; null turns reminders off (default 3 days). */
+  readonly reminderAfterMs: number | null
+  readonly schedule: ScheduleConfig
 }

@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'QUERY_FAILED'
   | 'PLAN_INVALID'
   | 'STORE_UNAVAILABLE'
+  | 'MAIL_FAILED'
+  | 'LOAD_LATE'
+  | 'RUN_ABORTED'
 
 /**
  * The one error class of this tool: a code a program can switch on, and a message a person can act on.

@@ -57,6 +57,92 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute()
     },
   },
+  '002_incidents_outbox_claims': {
+    async up(db: Kysely<unknown>) {
+      // Which process a run belongs to, so the next start can tell a crashed run from one still going on.
+      await db.schema.alterTable('reconcile_runs').addColumn('pid', 'integer').execute()
+      await db.schema
+        .createIndex('reconcile_runs_running')
+        .on('reconcile_runs')
+        .column('status')
+        .where(sql.ref('status'), '=', 'running')
+        .execute()
+      await db.schema
+        .createTable('reconcile_incidents')
+        .addColumn('incident_id', 'text', (c) => c.primaryKey())
+        .addColumn('check_id', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open', 'resolved')`))
+        .addColumn('opened_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('last_seen_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('resolved_at', 'timestamptz')
+        .addColumn('opened_run_id', 'text', (c) => c.notNull())
+        .addColumn('last_run_id', 'text', (c) => c.notNull())
+        .addColumn('resolved_run_id', 'text')
+        .addColumn('occurrences', 'integer', (c) => c.notNull())
+        .addColumn('worst_status', 'text', (c) => c.notNull().check(sql`worst_status in ('fail', 'error')`))
+        .addColumn('last_status', 'text', (c) => c.notNull().check(sql`last_status in ('fail', 'error')`))
+        .addColumn('failing', 'jsonb', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .addColumn('definition_hash', 'text', (c) => c.notNull())
+        .addColumn('vendor_ticket', 'boolean', (c) => c.notNull())
+        .addColumn('last_notified_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('reminders', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute()
+      // At most one open incident per check: what makes "no duplicate alert while it stays open" hold even
+      // when two processes record results for the same check at once.
+      await db.schema
+        .createIndex('reconcile_incidents_one_open')
+        .on('reconcile_incidents')
+        .column('check_id')
+        .unique()
+        .where(sql.ref('status'), '=', 'open')
+        .execute()
+      await db.schema
+        .createTable('reconcile_outbox')
+        .addColumn('message_id', 'text', (c) => c.primaryKey())
+        .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('incident_id', 'text')
+        .addColumn('run_id', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('recipients', 'jsonb', (c) => c.notNull())
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('text_body', 'text', (c) => c.notNull())
+        .addColumn('html_body', 'text', (c) => c.notNull())
+        .addColumn('attachments', 'jsonb', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('pending', 'sent', 'failed')`))
+        .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('last_attempt_at', 'timestamptz')
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'timestamptz')
+        .addColumn('delivered_via', 'text')
+        .addColumn('locked_until', 'timestamptz')
+        .addColumn('locked_by', 'text')
+        .execute()
+      await db.schema
+        .createIndex('reconcile_outbox_due')
+        .on('reconcile_outbox')
+        .columns(['status', 'next_attempt_at'])
+        .execute()
+      await db.schema
+        .createTable('reconcile_schedule_claims')
+        .addColumn('schedule', 'text', (c) => c.notNull())
+        .addColumn('slot', 'text', (c) => c.notNull())
+        .addColumn('due_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('claimed_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('claimed_by', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('claimed', 'done', 'aborted', 'released')`),
+        )
+        .addColumn('run_id', 'text')
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('note', 'text')
+        .addPrimaryKeyConstraint('reconcile_schedule_claims_pk', ['schedule', 'slot'])
+        .execute()
+    },
+  },
 }
 
 /** Provides {@link MIGRATIONS} to Kysely's Migrator. */

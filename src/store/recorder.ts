@@ -22,26 +22,42 @@ export class Recorder {
     private readonly run: RunStart,
     /** What loading earlier spool files did. */
     readonly recovery: SpoolRecovery,
+    /** A store lent by the caller is used but never closed. */
+    private readonly borrowed: boolean,
   ) {}
 
-  /** Opens the store (or falls back to the spool), loads earlier spool files, and records the run's start. */
-  static async start(config: StoreConfig, run: RunStart, options: { sleep?: Sleep } = {}): Promise<Recorder> {
-    let store: ResultsStore | undefined
+  /**
+   * Opens the store (or falls back to the spool), loads earlier spool files, and records the run's start.
+   * With `options.store` the caller's open store is used and left open (a daemon keeps one for its lifetime).
+   */
+  static async start(
+    config: StoreConfig,
+    run: RunStart,
+    options: { sleep?: Sleep; store?: ResultsStore } = {},
+  ): Promise<Recorder> {
+    const borrowed = options.store !== undefined
+    let store: ResultsStore | undefined = options.store
     let recovery: SpoolRecovery = { runsLoaded: 0, resultsLoaded: 0, problems: [] }
     let problem: string | undefined
     try {
-      store = await ResultsStore.open(config, options)
+      store ??= await ResultsStore.open(config, options)
       recovery = await loadSpool(config.spoolDir, store)
       await store.insertRun(run)
     } catch (error: unknown) {
       problem = describeError(error)
-      await store?.close()
+      if (!borrowed) await store?.close()
       store = undefined
     }
-    const recorder = new Recorder(config, run, recovery)
+    const recorder = new Recorder(config, run, recovery, borrowed)
     recorder.store = store
     if (problem !== undefined) recorder.fallBack(problem)
     return recorder
+  }
+
+  private async release(): Promise<void> {
+    const store = this.store
+    this.store = undefined
+    if (!this.borrowed) await store?.close()
   }
 
   /** Whether every result so far reached the store. */
@@ -85,8 +101,7 @@ export class Recorder {
         await this.store.insertResults(entries)
         return
       } catch (error: unknown) {
-        await this.store.close()
-        this.store = undefined
+        await this.release()
         this.fallBack(describeError(error))
         return
       }
@@ -105,7 +120,6 @@ export class Recorder {
       }
     }
     this.spool?.append({ type: 'finish', finish })
-    await this.store?.close()
-    this.store = undefined
+    await this.release()
   }
 }

@@ -7,7 +7,10 @@ import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
 import type { CheckResult, ResultStatus } from '../runner/types.js'
 import { type RetryPolicy, type Sleep, withRetry } from '../util/retry.js'
+import { ClaimStore } from './claim-store.js'
+import { IncidentStore } from './incident-store.js'
 import { migrationProvider } from './migrations.js'
+import { OutboxStore } from './outbox-store.js'
 import type { StoreDatabase } from './schema.js'
 
 /** The start of a run, as stored. */
@@ -20,6 +23,8 @@ export interface RunStart {
   readonly trigger: string
   readonly toolVersion: string
   readonly checks: number
+  /** Process id on `host`, so the next start can tell a crashed run from a running one. */
+  readonly pid?: number
 }
 
 /** The end of a run, as stored. */
@@ -44,6 +49,36 @@ export interface HistoryEntry {
   readonly difference: { absolute: string; percent: number | null } | null
   readonly message: string
   readonly definitionHash: string
+}
+
+/** A result as the morning report reads it. */
+export interface ReportResult {
+  readonly runId: string
+  readonly check: string
+  readonly assertion: string
+  readonly kind: string
+  readonly status: ResultStatus
+  readonly source: Record<string, string | null> | null
+  readonly target: Record<string, string | null> | null
+  readonly difference: { absolute: string; percent: number | null } | null
+  readonly cutoff: string | null
+  readonly evaluatedAt: string
+}
+
+/** A run as the report and the abort sweep read it. */
+export interface RunSummary {
+  readonly runId: string
+  readonly startedAt: string
+  readonly finishedAt: string | null
+  readonly status: string
+  readonly trigger: string
+  readonly host: string
+}
+
+/** Writers that share one transaction: an incident's change and its messages commit together or not at all. */
+export interface StoreTransaction {
+  readonly incidents: IncidentStore
+  readonly outbox: OutboxStore
 }
 
 /** Where the store lives, for messages: never a password. */
@@ -137,6 +172,7 @@ export class ResultsStore {
           trigger: run.trigger,
           tool_version: run.toolVersion,
           checks: run.checks,
+          pid: run.pid ?? null,
         })
         .onConflict((oc) => oc.column('run_id').doNothing())
         .execute(),
@@ -245,6 +281,164 @@ export class ResultsStore {
       .orderBy('started_at', 'desc')
       .limit(limit)
       .execute()
+  }
+
+  /** Incidents: opened, updated and resolved from results. */
+  get incidents(): IncidentStore {
+    return new IncidentStore(this.db)
+  }
+
+  /** Messages waiting to be sent, and those sent. */
+  get outbox(): OutboxStore {
+    return new OutboxStore(this.db)
+  }
+
+  /** Claims of scheduled slots. */
+  get claims(): ClaimStore {
+    return new ClaimStore(this.db)
+  }
+
+  /** Runs `work` in one transaction of the store. */
+  async transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.db
+      .transaction()
+      .execute((trx) => work({ incidents: new IncidentStore(trx), outbox: new OutboxStore(trx) }))
+  }
+
+  /**
+   * Marks runs left `running` by a process that is gone as `aborted`: runs of this host whose process no longer
+   * exists, and runs of any host started before `staleBefore`. Their counts are taken from the results they
+   * recorded. Returns the ids of the runs marked.
+   */
+  async abortOrphanedRuns(options: {
+    host: string
+    isAlive: (pid: number) => boolean
+    staleBefore: string
+    now: string
+  }): Promise<string[]> {
+    const running = await this.db
+      .selectFrom('reconcile_runs')
+      .select(['run_id', 'host', 'pid', 'started_at'])
+      .where('status', '=', 'running')
+      .execute()
+    const stale = new Date(options.staleBefore).getTime()
+    const orphaned = running.filter(
+      (r) =>
+        new Date(r.started_at).getTime() < stale ||
+        (r.host === options.host && r.pid !== null && r.pid !== process.pid && !options.isAlive(r.pid)),
+    )
+    for (const run of orphaned) {
+      const counts = await this.db
+        .selectFrom('reconcile_results')
+        .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+        .where('run_id', '=', run.run_id)
+        .groupBy('status')
+        .execute()
+      const n = (status: string) => Number(counts.find((c) => c.status === status)?.n ?? 0)
+      await this.finishRun({
+        runId: run.run_id,
+        finishedAt: options.now,
+        status: 'aborted',
+        passed: n('pass'),
+        failed: n('fail'),
+        errors: n('error'),
+      })
+    }
+    return orphaned.map((r) => r.run_id)
+  }
+
+  /** Every result evaluated at or after `since`, oldest first. */
+  async resultsSince(since: string): Promise<ReportResult[]> {
+    const rows = await this.db
+      .selectFrom('reconcile_results')
+      .select([
+        'run_id',
+        'check_id',
+        'assertion',
+        'kind',
+        'status',
+        'source',
+        'target',
+        'difference',
+        'cutoff',
+        'evaluated_at',
+      ])
+      .where('evaluated_at', '>=', new Date(since))
+      .orderBy('evaluated_at')
+      .orderBy('seq')
+      .execute()
+    return rows.map((r) => ({
+      runId: r.run_id,
+      check: r.check_id,
+      assertion: r.assertion,
+      kind: r.kind,
+      status: r.status as ResultStatus,
+      source: r.source,
+      target: r.target,
+      difference: r.difference,
+      cutoff: r.cutoff,
+      evaluatedAt: new Date(r.evaluated_at).toISOString(),
+    }))
+  }
+
+  /** The latest result of one check, whenever it was. */
+  async latestResultsOf(check: string): Promise<ReportResult[]> {
+    const last = await this.db
+      .selectFrom('reconcile_results')
+      .select('run_id')
+      .where('check_id', '=', check)
+      .orderBy('evaluated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (last === undefined) return []
+    const all = await this.resultsOfRun(last.run_id)
+    return all.filter((r) => r.check === check)
+  }
+
+  /** Every result of one run, in order. */
+  async resultsOfRun(runId: string): Promise<ReportResult[]> {
+    const rows = await this.db
+      .selectFrom('reconcile_results')
+      .select([
+        'run_id',
+        'check_id',
+        'assertion',
+        'kind',
+        'status',
+        'source',
+        'target',
+        'difference',
+        'cutoff',
+        'evaluated_at',
+      ])
+      .where('run_id', '=', runId)
+      .orderBy('seq')
+      .execute()
+    return rows.map((r) => ({
+      runId: r.run_id,
+      check: r.check_id,
+      assertion: r.assertion,
+      kind: r.kind,
+      status: r.status as ResultStatus,
+      source: r.source,
+      target: r.target,
+      difference: r.difference,
+      cutoff: r.cutoff,
+      evaluatedAt: new Date(r.evaluated_at).toISOString(),
+    }))
+  }
+
+  /** The newest runs, newest first, as summaries. */
+  async recentRuns(limit = 20): Promise<RunSummary[]> {
+    const rows = await this.runs(limit)
+    return rows.map((r) => ({
+      runId: r.run_id,
+      startedAt: new Date(r.started_at).toISOString(),
+      finishedAt: r.finished_at === null ? null : new Date(r.finished_at).toISOString(),
+      status: r.status,
+      trigger: r.trigger,
+      host: r.host,
+    }))
   }
 
   /** Closes the store's connections. */

@@ -30,6 +30,9 @@ export function testConfig(options: {
     checksDir: options.checksDir ?? '/test/checks',
     store: options.store,
     connections: new Map(options.connections.map((c) => [c.name, c])),
+    locale: 'sv',
+    reminderAfterMs: null,
+    schedule: { runs: [], catchUpMs: 6 * 3_600_000 },
   }
 }
 

@@ -1,10 +1,11 @@
 import { describeError } from '../../errors/errors.js'
-import { executeRun, type RecordedRun } from '../../runner/run.js'
+import type { MailTransport } from '../../notify/transport.js'
+import { type NotifiedRun, type RecordedRun, runAndNotify } from '../../runner/run.js'
 import type { Sleep } from '../../util/retry.js'
 import { EXIT } from '../exit-codes.js'
 import type { CliIo } from '../io.js'
 import { loadAll, printIssues } from '../load.js'
-import { renderRun, runJson } from '../render.js'
+import { renderNotifications, renderRun, runJson } from '../render.js'
 
 /** Options of `reconcile run`. */
 export interface RunCommandOptions {
@@ -17,11 +18,15 @@ export interface RunCommandOptions {
   readonly trigger?: string
   readonly now?: () => Date
   readonly sleep?: Sleep
+  /** SIGTERM/SIGINT: stop taking up checks and record the run as aborted. */
+  readonly signal?: AbortSignal
+  /** Mail transport override (tests); by default the configured one. */
+  readonly transport?: MailTransport
 }
 
-/** The exit status a run deserves: errors outrank failures; unstored results count as an error. */
+/** The exit status a run deserves: errors outrank failures; unstored results and an abort count as an error. */
 export function exitCodeOf(run: RecordedRun): number {
-  if (!run.stored || run.results.some((r) => r.status === 'error')) return EXIT.error
+  if (!run.stored || run.aborted || run.results.some((r) => r.status === 'error')) return EXIT.error
   if (run.results.some((r) => r.status === 'fail')) return EXIT.failed
   return EXIT.ok
 }
@@ -30,20 +35,22 @@ export function exitCodeOf(run: RecordedRun): number {
 export async function runCommand(
   options: RunCommandOptions,
   io: CliIo,
-): Promise<{ exitCode: number; run?: RecordedRun }> {
+): Promise<{ exitCode: number; run?: NotifiedRun }> {
   const loaded = await loadAll(options.configFile, options.checkIds)
   if (!loaded.ok) {
     printIssues(io, loaded.issues)
     return { exitCode: EXIT.invalid }
   }
-  let run: RecordedRun
+  let run: NotifiedRun
   try {
-    run = await executeRun({
+    run = await runAndNotify({
       config: loaded.config,
       definitions: loaded.definitions,
       trigger: options.trigger ?? 'cli',
       now: options.now,
       sleep: options.sleep,
+      signal: options.signal,
+      transport: options.transport,
     })
   } catch (error: unknown) {
     // Only the recorder can throw here: neither the store nor the spool directory could be written.
@@ -52,6 +59,9 @@ export async function runCommand(
     return { exitCode: EXIT.error }
   }
   if (options.json === true) io.out(JSON.stringify(runJson(run), null, 2))
-  else for (const line of renderRun(io, run, loaded.config.timezone)) io.out(line)
+  else {
+    for (const line of renderRun(io, run, loaded.config.timezone)) io.out(line)
+    for (const line of renderNotifications(io, run)) io.out(line)
+  }
   return { exitCode: exitCodeOf(run), run }
 }

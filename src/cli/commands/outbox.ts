@@ -1,0 +1,119 @@
+import { describeError } from '../../errors/errors.js'
+import { deliverOutbox } from '../../notify/deliver.js'
+import { createTransport, type MailTransport } from '../../notify/transport.js'
+import { ResultsStore } from '../../store/results-store.js'
+import { formatInZone } from '../../util/time-zone.js'
+import { EXIT } from '../exit-codes.js'
+import { type CliIo, paint } from '../io.js'
+import { loadAll, printIssues } from '../load.js'
+import { table } from '../render.js'
+
+/** Options of `reconcile outbox`. */
+export interface OutboxOptions {
+  readonly configFile: string
+  /** Also messages already sent (newest first). */
+  readonly all?: boolean
+  readonly json?: boolean
+  /** Put failed messages back in the queue: `all`, or a message id (prefix). */
+  readonly retry?: string
+  /** Send what is due now. */
+  readonly send?: boolean
+  readonly now?: () => Date
+  readonly transport?: MailTransport
+}
+
+/**
+ * `reconcile outbox`: what is pending or failed (or everything with --all); --retry requeues failed messages,
+ * --send delivers what is due now. Exits 2 when a message has failed for good or a send failed.
+ */
+export async function outboxCommand(options: OutboxOptions, io: CliIo): Promise<number> {
+  const loaded = await loadAll(options.configFile)
+  if (!loaded.ok) {
+    printIssues(io, loaded.issues)
+    return EXIT.invalid
+  }
+  const { config } = loaded
+  const now = options.now ?? (() => new Date())
+  let store: ResultsStore | undefined
+  try {
+    store = await ResultsStore.open(config.store)
+    let failedSend = false
+    if (options.retry !== undefined) {
+      const n = await store.outbox.requeueFailed(
+        now().toISOString(),
+        options.retry === 'all' ? undefined : options.retry,
+      )
+      io.out(`${n} failed message(s) put back in the queue.`)
+    }
+    if (options.send === true) {
+      if (config.mail === undefined) {
+        io.err('No mail section in the configuration: nothing can be sent.')
+        return EXIT.invalid
+      }
+      const transport = options.transport ?? createTransport(config.mail)
+      try {
+        const report = await deliverOutbox({ store, transport, mail: config.mail, now })
+        io.out(`Sent ${report.sent.length} message(s) via ${transport.description}.`)
+        for (const f of report.failed)
+          io.out(paint(io, 'yellow', `Not sent: ${f.message.subject}: ${f.error}`))
+        failedSend = report.failed.length > 0
+      } finally {
+        if (options.transport === undefined) transport.close()
+      }
+    }
+    const messages = await store.outbox.list({ all: options.all === true })
+    if (options.json === true) {
+      io.out(
+        JSON.stringify(
+          messages.map(({ text: _t, html: _h, attachments, ...m }) => ({
+            ...m,
+            attachments: attachments.map((a) => a.filename),
+          })),
+          null,
+          2,
+        ),
+      )
+    } else if (messages.length === 0) {
+      io.out(
+        options.all === true ? 'The outbox is empty.' : 'Nothing pending or failed: every message was sent.',
+      )
+    } else {
+      const local = (iso: string | null) =>
+        iso === null ? '' : formatInZone(new Date(iso).getTime(), config.timezone).slice(0, 16)
+      const rows = [['STATUS', 'CREATED', 'KIND', 'TO', 'TRIES', 'NEXT TRY', 'ID', 'SUBJECT', 'LAST ERROR']]
+      for (const m of messages) {
+        rows.push([
+          m.status.toUpperCase(),
+          local(m.createdAt),
+          m.kind,
+          m.recipients.join(', '),
+          String(m.attempts),
+          m.status === 'pending'
+            ? local(m.nextAttemptAt)
+            : m.status === 'sent'
+              ? `sent ${local(m.sentAt)}`
+              : '',
+          m.messageId.slice(0, 8),
+          m.subject,
+          m.lastError ?? '',
+        ])
+      }
+      table(rows, 60).forEach((line, n) => io.out(n === 0 ? paint(io, 'dim', line) : line))
+    }
+    const gaveUp = messages.some((m) => m.status === 'failed')
+    if (gaveUp)
+      io.out(
+        paint(
+          io,
+          'yellow',
+          'Failed messages are kept; "reconcile outbox --retry all --send" tries them again.',
+        ),
+      )
+    return gaveUp || failedSend ? EXIT.error : EXIT.ok
+  } catch (error: unknown) {
+    io.err(`Cannot read the results store: ${describeError(error)}`)
+    return EXIT.error
+  } finally {
+    await store?.close()
+  }
+}

@@ -1,0 +1,80 @@
+import type { LoadWaitConfig } from '../config/types.js'
+import type { CheckDefinition } from '../definitions/types.js'
+
+/** The check id under which a scheduled run records whether the night's load finished in time. */
+export const LOAD_CHECK_ID = 'load'
+
+/** Assertion key of the `load` check's one result. */
+export const LOAD_ASSERTION = 'load_finished'
+
+/** What a message says about a check, whether it comes from a definition or is the built-in `load` check. */
+export interface CheckInfo {
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly owner: string
+  readonly severity: 'low' | 'medium' | 'high' | 'critical'
+  /** The vendor is responsible: an incident also queues a ticket to the vendor address. */
+  readonly vendor: boolean
+  /** Extra alert recipients. */
+  readonly recipients: readonly string[]
+  /** Definition file, when there is one. */
+  readonly file?: string
+  readonly hash: string
+}
+
+/** The message view of a check definition. */
+export function infoOfDefinition(definition: CheckDefinition): CheckInfo {
+  return {
+    id: definition.id,
+    title: definition.title,
+    description: definition.description,
+    owner: definition.owner,
+    severity: definition.severity,
+    vendor: definition.notify.vendor,
+    recipients: definition.notify.recipients,
+    file: definition.file,
+    hash: definition.hash,
+  }
+}
+
+/** The built-in check that a scheduled run records before the others: did the night's load finish in time? */
+export function loadCheckInfo(load: LoadWaitConfig | undefined, locale: 'sv' | 'en'): CheckInfo {
+  return {
+    id: LOAD_CHECK_ID,
+    title: locale === 'sv' ? 'Nattens laddning blev klar i tid' : "The night's load finished in time",
+    description:
+      locale === 'sv'
+        ? `Före de schemalagda kontrollerna frågar verktyget rapportkopians laddningslogg (anslutning "${load?.connection ?? '?'}") när den senaste laddningen blev klar, och väntar tills nattens laddning är klar eller tidsgränsen passerats. En sen eller utebliven laddning betyder att rapporterna bygger på gårdagens data.`
+        : `Before the scheduled checks, the tool asks the reporting copy's load log (connection "${load?.connection ?? '?'}") when the last load finished, and waits until the night's load has finished or the deadline has passed. A late or missing load means the reports are built on yesterday's data.`,
+    owner: 'cosmic-reconcile',
+    severity: 'high',
+    vendor: load?.notifyVendor ?? false,
+    recipients: [],
+    hash: 'load',
+  }
+}
+
+/** Looks up the info of a check id: a definition's, the built-in load check's, or a minimal one for a check removed since. */
+export function checkInfoResolver(
+  definitions: readonly CheckDefinition[],
+  load: LoadWaitConfig | undefined,
+  locale: 'sv' | 'en',
+): (id: string) => CheckInfo {
+  const byId = new Map(definitions.map((d) => [d.id, infoOfDefinition(d)]))
+  return (id) => {
+    const found = byId.get(id)
+    if (found !== undefined) return found
+    if (id === LOAD_CHECK_ID) return loadCheckInfo(load, locale)
+    return {
+      id,
+      title: id,
+      description: '',
+      owner: '',
+      severity: 'medium',
+      vendor: false,
+      recipients: [],
+      hash: '',
+    }
+  }
+}

@@ -1,0 +1,327 @@
+import type { Locale } from '../config/types.js'
+import { formatInZone } from '../util/time-zone.js'
+
+/** Every phrase a message uses, in one language. Functions take already formatted values. */
+export interface Phrases {
+  readonly status: { readonly pass: string; readonly fail: string; readonly error: string }
+  readonly subjectTag: {
+    readonly fail: string
+    readonly error: string
+    readonly resolved: string
+    readonly reminder: string
+    readonly ticket: string
+  }
+  readonly rowCount: string
+  readonly rowsMissing: (n: string) => string
+  readonly rowsExtra: (n: string) => string
+  readonly behind: (d: string) => string
+  readonly ahead: (d: string) => string
+  readonly oldestAllowed: (age: string) => string
+  readonly couldNotRun: (code: string) => string
+  readonly loadLate: (age: string | null) => string
+  readonly moreFailing: (n: number) => string
+  readonly groupsDiffer: (n: string, of: string) => string
+  readonly source: string
+  readonly target: string
+  readonly difference: string
+  readonly assertion: string
+  readonly check: string
+  readonly values: string
+  readonly trend: string
+  readonly since: string
+  readonly openedAlertIntro: (title: string, id: string, when: string) => string
+  readonly errorAlertIntro: (title: string, id: string, when: string) => string
+  readonly reminderIntro: (title: string, id: string, age: string, runs: number) => string
+  readonly resolvedIntro: (title: string, id: string, when: string, age: string) => string
+  readonly resolvedSubject: (age: string) => string
+  readonly reminderSubject: (age: string) => string
+  readonly whatDiffers: string
+  readonly aboutCheck: string
+  readonly severity: {
+    readonly low: string
+    readonly medium: string
+    readonly high: string
+    readonly critical: string
+  }
+  readonly severityLabel: string
+  readonly owner: string
+  readonly incident: string
+  readonly openedAt: string
+  readonly runId: string
+  readonly cutoff: string
+  readonly noCutoff: string
+  readonly definitionHash: string
+  readonly definitionFile: string
+  readonly vendorInformed: string
+  readonly nextSteps: (check: string) => string
+  readonly noRepeat: (days: string | null) => string
+  readonly ticketIntro: (installation: string) => string
+  readonly ticketSubject: string
+  readonly ticketEvidence: string
+  readonly ticketSql: (side: string) => string
+  readonly ticketParameters: string
+  readonly ticketDuration: string
+  readonly ticketAttachment: string
+  readonly ticketNoPatientData: string
+  readonly groupsTitle: string
+  readonly andMoreGroups: (n: number) => string
+  readonly errorCause: string
+  readonly footer: (installation: string) => string
+  readonly report: {
+    readonly subject: (date: string) => string
+    readonly allPassed: (n: number) => string
+    readonly failed: (failed: number, of: number) => string
+    readonly errors: (n: number) => string
+    readonly noRun: (since: string) => string
+    readonly verdictAllPassed: string
+    readonly verdictFailed: string
+    readonly verdictErrors: string
+    readonly verdictNoRun: string
+    readonly lastLoad: (when: string) => string
+    readonly lastLoadUnknown: string
+    readonly lastRun: (when: string, status: string) => string
+    readonly checksTitle: string
+    readonly incidentsTitle: string
+    readonly noIncidents: string
+    readonly openFor: (age: string) => string
+    readonly failingRuns: (n: number) => string
+    readonly notRun: string
+    readonly passedOf: (passed: number, of: number) => string
+    readonly trendLegend: string
+    readonly runStatus: (status: string) => string
+    readonly notRunCount: (n: number) => string
+  }
+}
+
+const SV: Phrases = {
+  status: { pass: 'OK', fail: 'AVVIKELSE', error: 'KUNDE INTE KÖRAS' },
+  subjectTag: {
+    fail: 'AVVIKELSE',
+    error: 'FEL',
+    resolved: 'ÅTGÄRDAT',
+    reminder: 'PÅMINNELSE',
+    ticket: 'ÄRENDE',
+  },
+  rowCount: 'antal rader',
+  rowsMissing: (n) => `${n} rader saknas i målet`,
+  rowsExtra: (n) => `${n} rader för mycket i målet`,
+  behind: (d) => `${d} efter källan`,
+  ahead: (d) => `${d} före källan`,
+  oldestAllowed: (age) => `senaste raden är ${age} gammal`,
+  couldNotRun: (code) => `kunde inte köras (${code})`,
+  loadLate: (age) =>
+    age === null
+      ? 'nattens laddning är inte klar'
+      : `nattens laddning är inte klar (förra klar för ${age} sedan)`,
+  moreFailing: (n) => `+${n} till`,
+  groupsDiffer: (n, of) => `${n} av ${of} grupper skiljer`,
+  source: 'Källa',
+  target: 'Mål',
+  difference: 'Skillnad',
+  assertion: 'Kontrollpunkt',
+  check: 'Kontroll',
+  values: 'Värden (källa → mål)',
+  trend: '7 dygn',
+  since: 'Sedan',
+  openedAlertIntro: (title, id, when) =>
+    `Kontrollen "${title}" (${id}) hittade en avvikelse mellan källan och rapportkopian i körningen ${when}.`,
+  errorAlertIntro: (title, id, when) =>
+    `Kontrollen "${title}" (${id}) kunde inte köras ${when}: överföringen är alltså inte kontrollerad.`,
+  reminderIntro: (title, id, age, runs) =>
+    `Kontrollen "${title}" (${id}) har inte gått igenom på ${age} (${runs} körningar). Ärendet är fortfarande öppet.`,
+  resolvedIntro: (title, id, when, age) =>
+    `Kontrollen "${title}" (${id}) gick igenom igen i körningen ${when}. Avvikelsen var öppen i ${age}.`,
+  resolvedSubject: (age) => `godkänd igen efter ${age}`,
+  reminderSubject: (age) => `fortfarande öppen efter ${age}`,
+  whatDiffers: 'Vad skiljer',
+  aboutCheck: 'Om kontrollen',
+  severity: { low: 'låg', medium: 'medel', high: 'hög', critical: 'kritisk' },
+  severityLabel: 'Allvarlighetsgrad',
+  owner: 'Ansvarig',
+  incident: 'Incident',
+  openedAt: 'Öppnad',
+  runId: 'Körnings-id',
+  cutoff: 'Jämfört per (cutoff)',
+  noCutoff: 'ingen cutoff',
+  definitionHash: 'Definitionens hash',
+  definitionFile: 'Definitionsfil',
+  vendorInformed: 'Leverantören har fått ett ärende med underlaget.',
+  nextSteps: (check) =>
+    `Historik: reconcile history --check ${check}    Öppna incidenter: reconcile incidents`,
+  noRepeat: (days) =>
+    days === null
+      ? 'Inga fler meddelanden skickas om denna avvikelse förrän den är åtgärdad.'
+      : `Inga fler meddelanden skickas om denna avvikelse förrän den är åtgärdad (en påminnelse efter ${days}).`,
+  ticketIntro: (installation) =>
+    `Automatiskt ärende från ${installation}: kontrollen av överföringen från källsystemet till rapportkopian har hittat en avvikelse. Underlaget nedan ska räcka för att felsöka utan att ringa oss.`,
+  ticketSubject: 'ärende',
+  ticketEvidence: 'Underlag',
+  ticketSql: (side) => `SQL på ${side === 'source' ? 'källan' : 'målet'}`,
+  ticketParameters: 'Parametrar',
+  ticketDuration: 'Körtid',
+  ticketAttachment: 'Samma underlag finns som JSON i bilagan.',
+  ticketNoPatientData:
+    'Ärendet innehåller inga patientuppgifter: bara antal, summor, tider och maskerade nycklar.',
+  groupsTitle: 'Grupper som skiljer',
+  andMoreGroups: (n) => `… och ${n} grupper till`,
+  errorCause: 'Orsak',
+  footer: (installation) => `${installation} · cosmic-reconcile. Svara inte på detta meddelande.`,
+  report: {
+    subject: (date) => `Morgonrapport ${date}`,
+    allPassed: (n) => `alla ${n} kontroller godkända`,
+    failed: (failed, of) => `${failed} av ${of} kontroller med avvikelse`,
+    errors: (n) => `${n} kunde inte köras`,
+    noRun: (since) => `INGEN KÖRNING sedan ${since}`,
+    verdictAllPassed: 'Alla kontroller godkända',
+    verdictFailed: 'Avvikelser hittade',
+    verdictErrors: 'Allt kunde inte kontrolleras',
+    verdictNoRun: 'Ingen körning i natt',
+    lastLoad: (when) => `Senaste laddningen klar: ${when}`,
+    lastLoadUnknown: 'Senaste laddningen: okänt (ingen laddningslogg eller cutoff registrerad)',
+    lastRun: (when, status) => `Senaste körningen: ${when} (${status})`,
+    checksTitle: 'Kontroller',
+    incidentsTitle: 'Öppna incidenter',
+    noIncidents: 'Inga öppna incidenter.',
+    openFor: (age) => `öppen i ${age}`,
+    failingRuns: (n) => `${n} körningar`,
+    notRun: 'inte körd',
+    passedOf: (passed, of) => `${passed}/${of} godkända`,
+    trendLegend: '✓ godkänd · ✗ avvikelse · ! kunde inte köras · – ingen körning',
+    runStatus: (status) => ({ finished: 'klar', aborted: 'avbruten', running: 'pågår' })[status] ?? status,
+    notRunCount: (n) => `${n} inte körda i natt`,
+  },
+}
+
+const EN: Phrases = {
+  status: { pass: 'PASS', fail: 'FAIL', error: 'ERROR' },
+  subjectTag: { fail: 'FAIL', error: 'ERROR', resolved: 'RESOLVED', reminder: 'REMINDER', ticket: 'TICKET' },
+  rowCount: 'row count',
+  rowsMissing: (n) => `${n} rows missing in the target`,
+  rowsExtra: (n) => `${n} extra rows in the target`,
+  behind: (d) => `${d} behind the source`,
+  ahead: (d) => `${d} ahead of the source`,
+  oldestAllowed: (age) => `newest row is ${age} old`,
+  couldNotRun: (code) => `could not run (${code})`,
+  loadLate: (age) =>
+    age === null
+      ? "the night's load has not finished"
+      : `the night's load has not finished (last one ${age} ago)`,
+  moreFailing: (n) => `+${n} more`,
+  groupsDiffer: (n, of) => `${n} of ${of} groups differ`,
+  source: 'Source',
+  target: 'Target',
+  difference: 'Difference',
+  assertion: 'Assertion',
+  check: 'Check',
+  values: 'Values (source → target)',
+  trend: '7 days',
+  since: 'Since',
+  openedAlertIntro: (title, id, when) =>
+    `The check "${title}" (${id}) found a difference between the source and its reporting copy in the run of ${when}.`,
+  errorAlertIntro: (title, id, when) =>
+    `The check "${title}" (${id}) could not run on ${when}: the transfer is therefore not checked.`,
+  reminderIntro: (title, id, age, runs) =>
+    `The check "${title}" (${id}) has not passed for ${age} (${runs} runs). The incident is still open.`,
+  resolvedIntro: (title, id, when, age) =>
+    `The check "${title}" (${id}) passed again in the run of ${when}. The incident was open for ${age}.`,
+  resolvedSubject: (age) => `passing again after ${age}`,
+  reminderSubject: (age) => `still open after ${age}`,
+  whatDiffers: 'What differs',
+  aboutCheck: 'About the check',
+  severity: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
+  severityLabel: 'Severity',
+  owner: 'Owner',
+  incident: 'Incident',
+  openedAt: 'Opened',
+  runId: 'Run id',
+  cutoff: 'Compared as of (cutoff)',
+  noCutoff: 'no cutoff',
+  definitionHash: 'Definition hash',
+  definitionFile: 'Definition file',
+  vendorInformed: 'The vendor has been sent a ticket with the evidence.',
+  nextSteps: (check) => `History: reconcile history --check ${check}    Open incidents: reconcile incidents`,
+  noRepeat: (days) =>
+    days === null
+      ? 'No further messages are sent about this difference until it is resolved.'
+      : `No further messages are sent about this difference until it is resolved (a reminder after ${days}).`,
+  ticketIntro: (installation) =>
+    `Automatic ticket from ${installation}: the control of the transfer from the source system to the reporting copy found a difference. The evidence below should be enough to investigate without calling us.`,
+  ticketSubject: 'ticket',
+  ticketEvidence: 'Evidence',
+  ticketSql: (side) => `SQL on the ${side}`,
+  ticketParameters: 'Parameters',
+  ticketDuration: 'Duration',
+  ticketAttachment: 'The same evidence is attached as JSON.',
+  ticketNoPatientData: 'This ticket holds no patient data: only counts, sums, times and masked keys.',
+  groupsTitle: 'Groups that differ',
+  andMoreGroups: (n) => `… and ${n} more groups`,
+  errorCause: 'Cause',
+  footer: (installation) => `${installation} · cosmic-reconcile. Do not reply to this message.`,
+  report: {
+    subject: (date) => `Morning report ${date}`,
+    allPassed: (n) => `all ${n} checks passed`,
+    failed: (failed, of) => `${failed} of ${of} checks failed`,
+    errors: (n) => `${n} could not run`,
+    noRun: (since) => `NO RUN since ${since}`,
+    verdictAllPassed: 'All checks passed',
+    verdictFailed: 'Differences found',
+    verdictErrors: 'Could not check everything',
+    verdictNoRun: 'No run last night',
+    lastLoad: (when) => `Last load finished: ${when}`,
+    lastLoadUnknown: 'Last load: unknown (no load log or cutoff recorded)',
+    lastRun: (when, status) => `Last run: ${when} (${status})`,
+    checksTitle: 'Checks',
+    incidentsTitle: 'Open incidents',
+    noIncidents: 'No open incidents.',
+    openFor: (age) => `open for ${age}`,
+    failingRuns: (n) => `${n} runs`,
+    notRun: 'not run',
+    passedOf: (passed, of) => `${passed}/${of} passed`,
+    trendLegend: '✓ passed · ✗ failed · ! could not run · – no run',
+    runStatus: (status) => status,
+    notRunCount: (n) => `${n} not run last night`,
+  },
+}
+
+/** The phrases of a locale. */
+export function phrases(locale: Locale): Phrases {
+  return locale === 'sv' ? SV : EN
+}
+
+/**
+ * Formats exact decimal text for people: `-1234567.5` → `−1 234 567,5` in Swedish, `-1,234,567.5` in English.
+ * Works on the text, so no precision is lost; anything that is not a decimal is returned unchanged.
+ */
+export function formatNumber(text: string, locale: Locale, options: { signed?: boolean } = {}): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
+  if (m === null) return text
+  const [, minus = '', whole = '', fraction] = m
+  const group = locale === 'sv' ? '\u00a0' : ','
+  const point = locale === 'sv' ? ',' : '.'
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group)
+  const sign = minus === '-' ? '−' : options.signed === true && text !== '0' ? '+' : ''
+  return `${sign}${grouped}${fraction === undefined ? '' : `${point}${fraction}`}`
+}
+
+/** A percentage with its sign: `−0,0356 %` / `-0.0356%`. */
+export function formatPercent(percent: number, negative: boolean, locale: Locale): string {
+  const sign = negative ? '−' : '+'
+  const digits = String(percent)
+  return locale === 'sv' ? `${sign}${digits.replace('.', ',')}\u00a0%` : `${sign}${digits}%`
+}
+
+/** An instant as local wall-clock time to the minute, with the zone's name: `2026-11-23 04:31`. */
+export function formatTime(iso: string, timezone: string): string {
+  return formatInZone(new Date(iso).getTime(), timezone).slice(0, 16)
+}
+
+/** A duration for people, in whole units: `3 d 4 h`, `5 h 10 min`, `12 min` (sv) or `3d 4h`, `5h 10m`, `12m` (en). */
+export function formatAge(ms: number, locale: Locale): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000))
+  const hours = Math.floor(minutes / 60)
+  const days = Math.floor(hours / 24)
+  const sv = locale === 'sv'
+  if (days >= 1) return sv ? `${days} d ${hours % 24} h` : `${days}d ${hours % 24}h`
+  if (hours >= 1) return sv ? `${hours} h ${minutes % 60} min` : `${hours}h ${minutes % 60}m`
+  return sv ? `${minutes} min` : `${minutes}m`
+}

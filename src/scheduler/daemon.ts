@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto'
+import { EventEmitter } from 'node:events'
+import cron, { type ScheduledTask } from 'node-cron'
+import type { Config, ScheduledRunConfig } from '../config/types.js'
+import { ConnectionSet } from '../connections/connection.js'
+import type { CheckDefinition } from '../definitions/types.js'
+import { describeError } from '../errors/errors.js'
+import { deliverOutbox, senderId } from '../notify/deliver.js'
+import { queueMorningReport } from '../notify/queue-report.js'
+import { createTransport, type MailTransport } from '../notify/transport.js'
+import { messageContext, type NotifiedRun, runAndNotify } from '../runner/run.js'
+import type { ResultsStore } from '../store/results-store.js'
+import type { Sleep } from '../util/retry.js'
+import type { Clock } from './clock.js'
+import { loadResult, waitForLoad } from './load-wait.js'
+import { dueSlots, type Slot } from './slots.js'
+
+/** The name under which morning report slots are claimed. */
+export const MORNING_REPORT_SCHEDULE = 'morning-report'
+
+/** What a daemon needs. */
+export interface DaemonOptions {
+  readonly config: Config
+  /** Reads the check definitions; called before each run, so edits to checks/ apply without a restart. */
+  readonly loadDefinitions: () => Promise<readonly CheckDefinition[]>
+  /** The daemon's store, open for its lifetime. */
+  readonly store: ResultsStore
+  readonly clock: Clock
+  /** One line per event; never values from the databases. */
+  readonly log: (line: string) => void
+  /** Mail transport (default: the configured one). */
+  readonly transport?: MailTransport
+  /** Who claims slots and takes messages (default `host:pid`). */
+  readonly owner?: string
+  /** Retry backoff of queries (default real time). */
+  readonly sleep?: Sleep
+}
+
+/** Events a daemon emits, for logs and tests. */
+export interface DaemonEvents {
+  claimed: [slot: Slot]
+  /** Another daemon had already claimed the slot. */
+  taken: [slot: Slot]
+  'run-finished': [slot: Slot, run: NotifiedRun]
+  'run-failed': [slot: Slot, error: string]
+  'report-queued': [slot: Slot, subject: string]
+  released: [slot: Slot]
+  'tick-failed': [error: string]
+  /** A scheduled run took up a check. */
+  'check-started': [check: string]
+}
+
+/**
+ * `reconcile daemon`: runs the configured schedules after each night's load, sends the morning report, and keeps
+ * retrying the outbox. Each tick (every minute by node-cron, and at each schedule's own time) claims the due
+ * slots in the results store, so that two daemons against one store never run a slot twice and a restarted one
+ * knows what already ran. At most one scheduled run is in progress at a time; a morning report due during a run
+ * waits for it. Time comes from the injected clock.
+ */
+export class Daemon extends EventEmitter<DaemonEvents> {
+  private readonly owner: string
+  private readonly stopping = new AbortController()
+  private readonly tasks: ScheduledTask[] = []
+  private ticking: Promise<void> | undefined
+  private tickAgain = false
+  private job: Promise<void> | undefined
+  private jobController: AbortController | undefined
+  private transportInstance: MailTransport | undefined
+
+  constructor(private readonly options: DaemonOptions) {
+    super()
+    this.owner = options.owner ?? senderId()
+  }
+
+  private get transport(): MailTransport | undefined {
+    if (this.options.config.mail === undefined) return undefined
+    this.transportInstance ??= this.options.transport ?? createTransport(this.options.config.mail)
+    return this.transportInstance
+  }
+
+  /** Starts the node-cron triggers in the configured zone: one per schedule and one every minute. */
+  start(): void {
+    const { config } = this.options
+    const timezone = config.timezone
+    const trigger = () => void this.tick()
+    const expressions = [
+      '* * * * *',
+      ...config.schedule.runs.map((r) => r.cron),
+      ...(config.schedule.morningReport === undefined ? [] : [config.schedule.morningReport.cron]),
+    ]
+    for (const [i, expression] of expressions.entries()) {
+      this.tasks.push(
+        cron.schedule(expression, trigger, { timezone, noOverlap: true, name: `reconcile-${i}` }),
+      )
+    }
+    trigger()
+  }
+
+  /**
+   * One tick: claims and starts a due scheduled run (unless one is running), queues a due morning report, and
+   * sends what the outbox has due. Ticks never overlap: a tick asked for while one runs is run right after it.
+   */
+  tick(): Promise<void> {
+    if (this.ticking !== undefined) {
+      this.tickAgain = true
+      return this.ticking
+    }
+    this.ticking = (async () => {
+      try {
+        do {
+          this.tickAgain = false
+          await this.tickOnce()
+        } while (this.tickAgain && !this.stopping.signal.aborted)
+      } finally {
+        this.ticking = undefined
+      }
+    })()
+    return this.ticking
+  }
+
+  private async tickOnce(): Promise<void> {
+    if (this.stopping.signal.aborted) return
+    try {
+      if (this.job === undefined) await this.claimRun()
+      if (this.job === undefined) await this.morningReport()
+      await this.deliver()
+    } catch (error: unknown) {
+      const reason = describeError(error)
+      this.options.log(`tick failed: ${reason}`)
+      this.emit('tick-failed', reason)
+    }
+  }
+
+  private slotsOf(schedule: string, expression: string): Slot[] {
+    const { config, clock } = this.options
+    return dueSlots({
+      schedule,
+      cron: expression,
+      now: clock.now(),
+      timezone: config.timezone,
+      catchUpMs: config.schedule.catchUpMs,
+    })
+  }
+
+  private async claim(slot: Slot): Promise<boolean> {
+    const claims = this.options.store.claims
+    if (await claims.isTaken(slot.schedule, slot.slot)) return false
+    const won = await claims.claim({
+      schedule: slot.schedule,
+      slot: slot.slot,
+      dueAt: slot.dueAt.toISOString(),
+      claimedBy: this.owner,
+      claimedAt: this.options.clock.now().toISOString(),
+    })
+    if (won) {
+      this.options.log(`claimed ${slot.schedule} ${slot.slot} (due ${slot.dueAt.toISOString()})`)
+      this.emit('claimed', slot)
+    } else {
+      this.options.log(`${slot.schedule} ${slot.slot} was claimed by another daemon`)
+      this.emit('taken', slot)
+    }
+    return won
+  }
+
+  private async claimRun(): Promise<void> {
+    for (const schedule of this.options.config.schedule.runs) {
+      for (const slot of this.slotsOf(schedule.name, schedule.cron)) {
+        if (!(await this.claim(slot))) continue
+        const controller = new AbortController()
+        this.jobController = controller
+        this.job = this.runSlot(schedule, slot, controller.signal).finally(() => {
+          this.job = undefined
+          this.jobController = undefined
+          // The next slot, or a morning report that waited for this run, is taken up at once.
+          if (!this.stopping.signal.aborted) void this.tick()
+        })
+        return
+      }
+    }
+  }
+
+  private async runSlot(schedule: ScheduledRunConfig, slot: Slot, signal: AbortSignal): Promise<void> {
+    const { config, store, clock, log } = this.options
+    const claims = store.claims
+    try {
+      const all = await this.options.loadDefinitions()
+      const definitions =
+        schedule.checks === undefined ? all : all.filter((d) => schedule.checks?.includes(d.id))
+      const runId = randomUUID()
+      let leading = undefined
+      let toRun = definitions
+      if (schedule.load !== undefined) {
+        log(`${slot.schedule} ${slot.slot}: waiting for the night's load on "${schedule.load.connection}"`)
+        const connections = new ConnectionSet(config.connections, { sleep: this.options.sleep })
+        let outcome
+        try {
+          outcome = await waitForLoad({
+            load: schedule.load,
+            connection: connections.get(schedule.load.connection),
+            dueAt: slot.dueAt,
+            timezone: config.timezone,
+            clock,
+            signal,
+          })
+        } finally {
+          await connections.close()
+        }
+        if (outcome.status === 'aborted') {
+          await claims.finish(slot.schedule, slot.slot, {
+            status: 'released',
+            at: clock.now().toISOString(),
+            note: 'stopped while waiting for the load; nothing ran',
+          })
+          log(
+            `${slot.schedule} ${slot.slot}: stopped while waiting for the load; released for the next daemon`,
+          )
+          this.emit('released', slot)
+          return
+        }
+        const result = loadResult(outcome, { runId, connection: schedule.load.connection, now: clock.now() })
+        leading = [result]
+        log(
+          `${slot.schedule} ${slot.slot}: load ${result.status === 'pass' ? 'finished' : 'LATE'}: ${result.message}`,
+        )
+        // A late load would make every check compare yesterday's copy: one clear alert about the load instead.
+        if (outcome.status === 'late') toRun = []
+      }
+      const run = await runAndNotify({
+        config,
+        definitions: toRun,
+        trigger: `schedule:${schedule.name}`,
+        now: () => clock.now(),
+        sleep: this.options.sleep,
+        signal,
+        store,
+        runId,
+        leadingResults: leading,
+        onCheckStart: (check) => this.emit('check-started', check),
+        transport: this.transport,
+        load: schedule.load,
+      })
+      await claims.finish(slot.schedule, slot.slot, {
+        status: run.aborted ? 'aborted' : 'done',
+        at: clock.now().toISOString(),
+        runId: run.runId,
+        note: run.aborted ? `aborted; not started: ${run.notStarted.join(', ')}` : undefined,
+      })
+      const count = (s: string) => run.results.filter((r) => r.status === s).length
+      log(
+        `${slot.schedule} ${slot.slot}: run ${run.runId} ${run.aborted ? 'ABORTED' : 'finished'}: ${count('pass')} passed, ${count('fail')} failed, ${count('error')} could not run; incidents opened ${run.incidents?.opened.length ?? 0}, resolved ${run.incidents?.resolved.length ?? 0}; mail sent ${run.delivery?.sent.length ?? 0}, failed ${run.delivery?.failed.length ?? 0}${run.notifyProblem === undefined ? '' : `; ${run.notifyProblem}`}`,
+      )
+      this.emit('run-finished', slot, run)
+    } catch (error: unknown) {
+      const reason = describeError(error)
+      log(`${slot.schedule} ${slot.slot}: run failed: ${reason}`)
+      await claims
+        .finish(slot.schedule, slot.slot, { status: 'aborted', at: clock.now().toISOString(), note: reason })
+        .catch((e: unknown) => log(`could not record the end of ${slot.slot}: ${describeError(e)}`))
+      this.emit('run-failed', slot, reason)
+    }
+  }
+
+  private async morningReport(): Promise<void> {
+    const { config, store, clock } = this.options
+    const report = config.schedule.morningReport
+    const context = messageContext(config)
+    if (report === undefined || context === null) return
+    for (const slot of this.slotsOf(MORNING_REPORT_SCHEDULE, report.cron)) {
+      if (!(await this.claim(slot))) continue
+      const { message } = await queueMorningReport({
+        store,
+        config,
+        context,
+        definitions: await this.options.loadDefinitions(),
+        now: clock.now(),
+        dedupeKey: `report:${slot.slot}`,
+      })
+      const at = clock.now().toISOString()
+      if (message.recipients.length === 0)
+        this.options.log('morning report not queued: mail.recipients.report is empty')
+      await store.claims.finish(slot.schedule, slot.slot, { status: 'done', at, note: message.subject })
+      this.options.log(`morning report ${slot.slot} queued: ${message.subject}`)
+      this.emit('report-queued', slot, message.subject)
+    }
+  }
+
+  private async deliver(): Promise<void> {
+    const { config, store, clock, log } = this.options
+    const transport = this.transport
+    if (config.mail === undefined || transport === undefined) return
+    const report = await deliverOutbox({
+      store,
+      transport,
+      mail: config.mail,
+      now: () => clock.now(),
+      owner: this.owner,
+    })
+    for (const s of report.sent)
+      log(`sent ${s.message.kind} "${s.message.subject}" via ${transport.description}`)
+    for (const f of report.failed) {
+      log(
+        `could not send ${f.message.kind} "${f.message.subject}": ${f.error}; ${f.retryAt === null ? 'gave up (reconcile outbox --retry)' : `next attempt ${f.retryAt}`}`,
+      )
+    }
+  }
+
+  /** Resolves when no scheduled run is in progress and no tick is running. */
+  async idle(): Promise<void> {
+    while (this.job !== undefined || this.ticking !== undefined) {
+      await Promise.all([this.job, this.ticking])
+    }
+  }
+
+  /**
+   * Stops: no new ticks, the running run takes up no further check (running queries finish or time out) and is
+   * recorded as aborted if unfinished; a wait for the load ends and its slot is released. Resolves when done.
+   */
+  async stop(): Promise<void> {
+    this.stopping.abort()
+    this.jobController?.abort()
+    for (const task of this.tasks.splice(0)) await task.destroy()
+    await this.idle()
+    this.transportInstance?.close()
+  }
+}

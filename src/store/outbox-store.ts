@@ -1,0 +1,192 @@
+import type { Kysely, Selectable } from 'kysely'
+import type { OutboxTable, StoreDatabase, StoredAttachment } from './schema.js'
+
+/** A message to queue: complete, so that sending it later needs nothing else. */
+export interface NewOutboxMessage {
+  /** Also the Message-ID's local part, so a receiving system can drop a duplicate. */
+  readonly messageId: string
+  /** Queuing two messages with one key keeps the first: e.g. `incident:<id>:opened:alerts`. */
+  readonly dedupeKey: string
+  readonly purpose: 'alerts' | 'vendor' | 'report'
+  readonly kind: string
+  readonly incidentId?: string
+  readonly runId?: string
+  readonly recipients: readonly string[]
+  readonly subject: string
+  readonly text: string
+  readonly html: string
+  readonly attachments: readonly StoredAttachment[]
+}
+
+/** A queued message as stored. Times are ISO 8601 UTC text. */
+export interface OutboxMessage extends NewOutboxMessage {
+  readonly createdAt: string
+  readonly status: 'pending' | 'sent' | 'failed'
+  readonly attempts: number
+  readonly nextAttemptAt: string
+  readonly lastAttemptAt: string | null
+  readonly lastError: string | null
+  readonly sentAt: string | null
+  readonly deliveredVia: string | null
+}
+
+function toMessage(row: Selectable<OutboxTable>): OutboxMessage {
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString())
+  return {
+    messageId: row.message_id,
+    dedupeKey: row.dedupe_key,
+    purpose: row.purpose as OutboxMessage['purpose'],
+    kind: row.kind,
+    incidentId: row.incident_id ?? undefined,
+    runId: row.run_id ?? undefined,
+    recipients: row.recipients,
+    subject: row.subject,
+    text: row.text_body,
+    html: row.html_body,
+    attachments: row.attachments,
+    createdAt: iso(row.created_at) ?? '',
+    status: row.status as OutboxMessage['status'],
+    attempts: row.attempts,
+    nextAttemptAt: iso(row.next_attempt_at) ?? '',
+    lastAttemptAt: iso(row.last_attempt_at),
+    lastError: row.last_error,
+    sentAt: iso(row.sent_at),
+    deliveredVia: row.delivered_via,
+  }
+}
+
+/**
+ * The outbox table: every message is inserted here before anyone tries to send it. Senders take due messages
+ * under a time-limited lock, so two processes never send one message at once, and record each attempt.
+ */
+export class OutboxStore {
+  constructor(private readonly db: Kysely<StoreDatabase>) {}
+
+  /** Queues a message, due at once; returns false when a message with its dedupe key is already queued. */
+  async enqueue(message: NewOutboxMessage, now: string): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('reconcile_outbox')
+      .values({
+        message_id: message.messageId,
+        dedupe_key: message.dedupeKey,
+        purpose: message.purpose,
+        kind: message.kind,
+        incident_id: message.incidentId ?? null,
+        run_id: message.runId ?? null,
+        created_at: now,
+        recipients: JSON.stringify(message.recipients),
+        subject: message.subject,
+        text_body: message.text,
+        html_body: message.html,
+        attachments: JSON.stringify(message.attachments),
+        status: 'pending',
+        next_attempt_at: now,
+      })
+      .onConflict((oc) => oc.column('dedupe_key').doNothing())
+      .returning('message_id')
+      .executeTakeFirst()
+    return inserted !== undefined
+  }
+
+  /**
+   * Locks up to `limit` pending messages that are due at `now` and not locked by another sender, oldest first,
+   * until `lockedUntil`; returns them.
+   */
+  async takeDue(options: {
+    now: string
+    lockedUntil: string
+    owner: string
+    limit: number
+  }): Promise<OutboxMessage[]> {
+    const now = new Date(options.now)
+    return this.db.transaction().execute(async (trx) => {
+      const due = await trx
+        .selectFrom('reconcile_outbox')
+        .select('message_id')
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+        .orderBy('created_at')
+        .limit(options.limit)
+        .forUpdate()
+        .skipLocked()
+        .execute()
+      if (due.length === 0) return []
+      const rows = await trx
+        .updateTable('reconcile_outbox')
+        .set({ locked_until: options.lockedUntil, locked_by: options.owner })
+        .where(
+          'message_id',
+          'in',
+          due.map((d) => d.message_id),
+        )
+        .returningAll()
+        .execute()
+      return rows.map(toMessage).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    })
+  }
+
+  /** Records a successful delivery and releases the lock. */
+  async markSent(messageId: string, at: string, deliveredVia: string): Promise<void> {
+    await this.db
+      .updateTable('reconcile_outbox')
+      .set((eb) => ({
+        status: 'sent',
+        sent_at: at,
+        last_attempt_at: at,
+        attempts: eb('attempts', '+', 1),
+        delivered_via: deliveredVia,
+        last_error: null,
+        locked_until: null,
+        locked_by: null,
+      }))
+      .where('message_id', '=', messageId)
+      .where('status', '=', 'pending')
+      .execute()
+  }
+
+  /** Records a failed attempt: due again at `retryAt`, or `failed` for good when `retryAt` is null. */
+  async markAttemptFailed(
+    messageId: string,
+    at: string,
+    error: string,
+    retryAt: string | null,
+  ): Promise<void> {
+    await this.db
+      .updateTable('reconcile_outbox')
+      .set((eb) => ({
+        status: retryAt === null ? 'failed' : 'pending',
+        last_attempt_at: at,
+        attempts: eb('attempts', '+', 1),
+        last_error: error,
+        next_attempt_at: retryAt ?? at,
+        locked_until: null,
+        locked_by: null,
+      }))
+      .where('message_id', '=', messageId)
+      .where('status', '=', 'pending')
+      .execute()
+  }
+
+  /** Puts failed messages (all, or those whose id starts with `idPrefix`) back in the queue, due at `now`. */
+  async requeueFailed(now: string, idPrefix?: string): Promise<number> {
+    let query = this.db
+      .updateTable('reconcile_outbox')
+      .set({ status: 'pending', next_attempt_at: now, attempts: 0 })
+      .where('status', '=', 'failed')
+    if (idPrefix !== undefined) query = query.where('message_id', 'like', `${idPrefix.replace(/[%_]/g, '')}%`)
+    const result = await query.executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  }
+
+  /** Messages, oldest first: by default those not yet sent. */
+  async list(filter: { all?: boolean; limit?: number } = {}): Promise<OutboxMessage[]> {
+    let query = this.db
+      .selectFrom('reconcile_outbox')
+      .selectAll()
+      .orderBy('created_at', filter.all === true ? 'desc' : 'asc')
+      .limit(filter.limit ?? 200)
+    if (filter.all !== true) query = query.where('status', '<>', 'sent')
+    return (await query.execute()).map(toMessage)
+  }
+}
