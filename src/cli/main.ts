@@ -2,8 +2,14 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js'
 import { describeError } from '../errors/errors.js'
 import { VERSION } from '../version.js'
+import { daemonCommand } from './commands/daemon.js'
+import { EVIDENCE_HELP, evidenceCommand } from './commands/evidence.js'
+import { EXPLAIN_HELP, explainCommand } from './commands/explain.js'
 import { historyCommand } from './commands/history.js'
+import { incidentsCommand } from './commands/incidents.js'
+import { outboxCommand } from './commands/outbox.js'
 import { runCommand } from './commands/run.js'
+import { SERVE_HELP, serveCommand } from './commands/serve.js'
 import { validateCommand } from './commands/validate.js'
 import { EXIT } from './exit-codes.js'
 import type { CliIo } from './io.js'
@@ -19,6 +25,12 @@ Commands:
   run        run the checks, record every result, print the verdict
   validate   check the configuration and every check definition
   history    show past results from the results store
+  daemon     run the schedules after each night's load, send alerts and the morning report
+  incidents  list open incidents (or all with --all)
+  outbox     show messages waiting to be sent or failed; retry or send them
+  explain    write the control document (HTML or Markdown, Swedish or English)
+  evidence   export the runs, results and missed nights of a period (JSON or CSV)
+  serve      read-only dashboard, on 127.0.0.1 by default
 
 Run "reconcile <command> --help" for a command's options.
 Exit status: 0 all passed, 1 a difference was found, 2 a check could not run or results
@@ -58,6 +70,49 @@ ${CONFIG_HELP}
   --days N            only the last N days
   --json              print JSON
   -h, --help          show this help`,
+  daemon: `Usage: reconcile daemon [options]
+
+Runs until SIGTERM or SIGINT. At each schedule's time (cron, in the configured time zone) it
+claims the night in the results store, waits for the night's load (the schedule's load query),
+runs the checks through the same path as "reconcile run", opens and resolves incidents, and
+sends alerts, vendor tickets and the morning report, retrying the outbox every minute.
+Two daemons against one PostgreSQL store never run one night twice.
+
+On SIGTERM/SIGINT no further check is started; running queries finish or time out, and an
+unfinished run is recorded as aborted. A second signal exits at once.
+
+Options:
+${CONFIG_HELP}
+  -h, --help          show this help
+
+Exit status: 0 stopped cleanly, 2 the results store could not be opened, 3 invalid configuration.`,
+  incidents: `Usage: reconcile incidents [options]
+
+Lists incidents: a check's failing or erroring results since it last passed. Open ones by default.
+
+Options:
+${CONFIG_HELP}
+  --all               also resolved incidents
+  --check ID          only this check
+  --json              print JSON
+  -h, --help          show this help`,
+  outbox: `Usage: reconcile outbox [options]
+
+Shows messages that are pending (not yet accepted by the SMTP server) or failed (gave up after the
+configured attempts). Every message is written here before it is sent.
+
+Options:
+${CONFIG_HELP}
+  --all               also messages already sent
+  --retry ID|all      put failed messages back in the queue
+  --send              send what is due now
+  --json              print JSON (without the message bodies)
+  -h, --help          show this help
+
+Exit status: 0 nothing failed, 2 a message failed for good or could not be sent now.`,
+  explain: EXPLAIN_HELP,
+  evidence: EVIDENCE_HELP,
+  serve: SERVE_HELP,
 }
 
 const COMMON = {
@@ -65,8 +120,15 @@ const COMMON = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const
 
-/** Parses argv and runs a command; returns the exit status. The only place that reads argv. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Parses argv and runs a command; returns the exit status. The only place that reads argv. `signal` is aborted
+ * on SIGTERM/SIGINT: a run stops taking up checks, the daemon stops cleanly.
+ */
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  options: { signal?: AbortSignal } = {},
+): Promise<number> {
   const [command, ...rest] = argv
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.out(HELP.main ?? '')
@@ -89,7 +151,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         })
         if (values.help) return help(io, 'run')
         const { exitCode } = await runCommand(
-          { configFile: values.config, checkIds: values.check, json: values.json },
+          { configFile: values.config, checkIds: values.check, json: values.json, signal: options.signal },
           io,
         )
         return exitCode
@@ -122,6 +184,106 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
           { configFile: values.config, check: values.check, days, json: values.json },
           io,
         )
+      }
+      case 'daemon': {
+        const { values } = parseArgs({ args: [...rest], options: { ...COMMON } })
+        if (values.help) return help(io, 'daemon')
+        return await daemonCommand({ configFile: values.config, signal: options.signal }, io)
+      }
+      case 'incidents': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: {
+            ...COMMON,
+            all: { type: 'boolean', default: false },
+            check: { type: 'string' },
+            json: { type: 'boolean', default: false },
+          },
+        })
+        if (values.help) return help(io, 'incidents')
+        return await incidentsCommand(
+          { configFile: values.config, all: values.all, check: values.check, json: values.json },
+          io,
+        )
+      }
+      case 'outbox': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: {
+            ...COMMON,
+            all: { type: 'boolean', default: false },
+            retry: { type: 'string' },
+            send: { type: 'boolean', default: false },
+            json: { type: 'boolean', default: false },
+          },
+        })
+        if (values.help) return help(io, 'outbox')
+        return await outboxCommand(
+          {
+            configFile: values.config,
+            all: values.all,
+            retry: values.retry,
+            send: values.send,
+            json: values.json,
+          },
+          io,
+        )
+      }
+      case 'explain': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: {
+            ...COMMON,
+            lang: { type: 'string' },
+            format: { type: 'string', default: 'html' },
+            out: { type: 'string', short: 'o' },
+            check: { type: 'string', multiple: true },
+            connect: { type: 'boolean', default: false },
+          },
+        })
+        if (values.help) return help(io, 'explain')
+        return await explainCommand(
+          {
+            configFile: values.config,
+            lang: values.lang,
+            format: values.format,
+            out: values.out,
+            checkIds: values.check,
+            connect: values.connect,
+          },
+          io,
+        )
+      }
+      case 'evidence': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: {
+            ...COMMON,
+            from: { type: 'string' },
+            to: { type: 'string' },
+            format: { type: 'string', default: 'json' },
+            out: { type: 'string', short: 'o' },
+          },
+        })
+        if (values.help) return help(io, 'evidence')
+        return await evidenceCommand(
+          {
+            configFile: values.config,
+            from: values.from,
+            to: values.to,
+            format: values.format,
+            out: values.out,
+          },
+          io,
+        )
+      }
+      case 'serve': {
+        const { values } = parseArgs({
+          args: [...rest],
+          options: { ...COMMON, host: { type: 'string' }, port: { type: 'string' } },
+        })
+        if (values.help) return help(io, 'serve')
+        return await serveCommand({ configFile: values.config, host: values.host, port: values.port }, io)
       }
       default:
         io.err(`unknown command "${command}"; run "reconcile --help" for the commands`)

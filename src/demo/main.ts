@@ -3,7 +3,14 @@ import { runCommand } from '../cli/commands/run.js'
 import { EXIT } from '../cli/exit-codes.js'
 import { processIo } from '../cli/io.js'
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js'
+import { loadConfig } from '../config/load-config.js'
 import { describeError } from '../errors/errors.js'
+import { loadDefinitions } from '../definitions/load-definitions.js'
+import { deliverOutbox } from '../notify/deliver.js'
+import { queueMorningReport } from '../notify/queue-report.js'
+import { createTransport } from '../notify/transport.js'
+import { messageContext } from '../runner/run.js'
+import { ResultsStore } from '../store/results-store.js'
 import { describeFaultsCaught } from './report-faults.js'
 import { seedDemoDatabases } from './seed.js'
 
@@ -47,12 +54,23 @@ async function demo(): Promise<number> {
   io.out('')
   io.out(describeFaultsCaught(scenario, run.results))
   io.out('')
+  await demoMail(io)
+  io.out('')
   io.out('Next:')
-  io.out(
-    '  npm run reconcile -- history --check outpatient-visits   past results of one check, from the store',
-  )
-  io.out('  npm run reconcile -- run --check referrals --json        one check, as JSON')
-  io.out('  less checks/outpatient-visits.yaml                       what a check definition looks like')
+  const next: ReadonlyArray<readonly [string, string]> = [
+    ['npm run reconcile -- serve', 'the dashboard on the results: open http://127.0.0.1:8080/'],
+    [
+      'npm run reconcile -- explain -o control.html',
+      'the control document for auditors (Swedish; --lang en)',
+    ],
+    ['npm run reconcile -- history --check outpatient-visits', 'past results of one check'],
+    ['npm run reconcile -- incidents', 'the open incidents'],
+    ['npm run reconcile -- outbox --all', 'every message, sent or not'],
+    ['less checks/outpatient-visits.yaml', 'what a check definition looks like'],
+  ]
+  for (const [command, what] of next) {
+    io.out(`  ${command.padEnd(58)}${what}`)
+  }
   const caught = scenario.faults.every((fault) =>
     fault.expectedFailures.every((e) =>
       run.results.some((r) => r.check === e.check && r.assertion === e.assertion && r.status === 'fail'),
@@ -66,6 +84,45 @@ async function demo(): Promise<number> {
       ),
   )
   return caught && unexpected.length === 0 ? EXIT.ok : EXIT.failed
+}
+
+/**
+ * Shows the mail side: the alerts the run queued went to .eml files (the demo configures no SMTP server); the
+ * morning report is composed now too, and the demo says where the files are.
+ */
+async function demoMail(io: ReturnType<typeof processIo>): Promise<void> {
+  const { config } = await loadConfig(DEFAULT_CONFIG_FILE)
+  const context = config === undefined ? null : messageContext(config)
+  if (config?.mail === undefined || context === null) return
+  const { definitions } = await loadDefinitions(config.checksDir, new Set(config.connections.keys()))
+  const store = await ResultsStore.open(config.store)
+  const transport = createTransport(config.mail)
+  try {
+    const now = new Date()
+    const { message } = await queueMorningReport({
+      store,
+      config,
+      context,
+      definitions,
+      now,
+      dedupeKey: `report:demo:${now.toISOString()}`,
+    })
+    const delivery = await deliverOutbox({ store, transport, mail: config.mail, now: () => new Date() })
+    const incidents = await store.incidents.open()
+    io.out('Alerts and the morning report')
+    io.out(
+      `  ${incidents.length} incident(s) are open (${incidents.map((i) => i.checkId).join(', ')}); a check's alert is sent once, when its incident opens.`,
+    )
+    io.out(`  Morning report: "${message.subject}"`)
+    io.out(
+      `  No SMTP server is configured, so messages are written as .eml files (open them in any mail client):`,
+    )
+    for (const s of delivery.sent) io.out(`    ${s.via}`)
+    if (config.mail.transport.kind === 'eml') io.out(`  Directory: ${config.mail.transport.dir}`)
+  } finally {
+    transport.close()
+    await store.close()
+  }
 }
 
 demo().then(

@@ -1,0 +1,103 @@
+import { once } from 'node:events'
+import { describeError } from '../../errors/errors.js'
+import { StoreQueries } from '../../evidence/queries.js'
+import { openStoreForReading } from '../../evidence/store-reader.js'
+import { AUTH_ENV, basicAuthFromEnv, type Dashboard, startDashboard } from '../../web/server.js'
+import { EXIT } from '../exit-codes.js'
+import type { CliIo } from '../io.js'
+import { loadAll, printIssues } from '../load.js'
+
+/** `reconcile serve --help`. */
+export const SERVE_HELP = `Usage: reconcile serve [options]
+
+Serves a read-only dashboard of the results store: today's verdict and every check's status,
+each check's history with a chart of source and target values, incidents, runs, and the
+control document, in Swedish (/sv/) and English (/en/). It only reads: GET and HEAD requests,
+no write actions, no scripts, nothing loaded from the internet.
+
+Options:
+  -c, --config FILE   configuration file (default config/reconcile.yaml)
+  --host ADDRESS      address to listen on (default 127.0.0.1: this machine only;
+                      0.0.0.0 for every interface, then set basic auth)
+  --port N            port (default 8080)
+  -h, --help          show this help
+
+Basic auth: set both ${AUTH_ENV.user} and ${AUTH_ENV.password} in the
+environment; the browser then asks for them. Use a reverse proxy with TLS when the
+dashboard is reached over the network.
+
+A PGlite store can be opened by one process at a time: serve it when no run is writing,
+or use a PostgreSQL store. Stop with Ctrl+C.
+
+Exit status: 0 stopped, 2 the store could not be read or the port is taken, 3 invalid
+configuration or options.`
+
+/** Options of `reconcile serve`. */
+export interface ServeOptions {
+  readonly configFile: string
+  readonly host?: string
+  /** Port as given on the command line (default 8080). */
+  readonly port?: string
+  readonly env?: NodeJS.ProcessEnv
+  /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
+  readonly until?: Promise<unknown>
+  /** Called once the dashboard listens (for tests and embedding). */
+  readonly onListening?: (dashboard: Dashboard) => void
+}
+
+/** `reconcile serve`: runs the read-only dashboard until stopped. Returns the exit status. */
+export async function serveCommand(options: ServeOptions, io: CliIo): Promise<number> {
+  const port = options.port === undefined ? 8080 : Number(options.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    io.err(`--port: expected a port number 0–65535, got "${options.port}"`)
+    return EXIT.invalid
+  }
+  let auth
+  try {
+    auth = basicAuthFromEnv(options.env ?? process.env)
+  } catch (error: unknown) {
+    io.err(describeError(error))
+    return EXIT.invalid
+  }
+  const loaded = await loadAll(options.configFile)
+  if (!loaded.ok) {
+    printIssues(io, loaded.issues)
+    return EXIT.invalid
+  }
+  let queries: StoreQueries
+  try {
+    queries = new StoreQueries(await openStoreForReading(loaded.config.store))
+  } catch (error: unknown) {
+    io.err(`Cannot read the results store: ${describeError(error)}`)
+    return EXIT.error
+  }
+  let dashboard: Dashboard
+  try {
+    dashboard = await startDashboard({
+      config: loaded.config,
+      definitions: loaded.definitions,
+      queries,
+      host: options.host,
+      port,
+      auth,
+    })
+  } catch (error: unknown) {
+    await queries.close()
+    io.err(`Cannot start the dashboard: ${describeError(error)}`)
+    return EXIT.error
+  }
+  const host = options.host ?? '127.0.0.1'
+  io.out(`Dashboard of ${loaded.config.installation}: ${dashboard.url}${loaded.config.locale}/ (read-only)`)
+  if (auth === undefined && host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
+    io.err(`Warning: listening on ${host} without basic auth; set ${AUTH_ENV.user} and ${AUTH_ENV.password}.`)
+  }
+  options.onListening?.(dashboard)
+  try {
+    await (options.until ?? Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]))
+  } finally {
+    await dashboard.close()
+    await queries.close()
+  }
+  io.out('Dashboard stopped.')
+  return EXIT.ok
+}

@@ -1,0 +1,253 @@
+import type { Language } from '../explain/language.js'
+import type { ResultStatus } from '../runner/types.js'
+
+/** Every text of the dashboard in one language; data (ids, messages, SQL) is shown as recorded. */
+export interface WebText {
+  readonly appName: string
+  readonly nav: {
+    readonly today: string
+    readonly runs: string
+    readonly incidents: string
+    readonly control: string
+  }
+  readonly otherLanguage: string
+  readonly status: Readonly<Record<ResultStatus, string>>
+  readonly verdict: {
+    readonly pass: string
+    readonly fail: string
+    readonly error: string
+    readonly unfinished: string
+    readonly none: string
+  }
+  readonly verdictDetail: (passed: number, failed: number, errors: number, checks: number) => string
+  readonly lastRun: string
+  readonly lastLoad: string
+  readonly noCutoff: string
+  readonly stale: (since: string) => string
+  readonly checksHeading: string
+  readonly history: string
+  readonly severity: string
+  readonly owner: string
+  readonly allPassed: string
+  readonly notInLastRun: string
+  readonly openIncidents: (n: number) => string
+  readonly th: {
+    readonly time: string
+    readonly check: string
+    readonly assertion: string
+    readonly status: string
+    readonly source: string
+    readonly target: string
+    readonly difference: string
+    readonly run: string
+    readonly started: string
+    readonly finished: string
+    readonly duration: string
+    readonly trigger: string
+    readonly host: string
+    readonly results: string
+    readonly message: string
+    readonly hash: string
+    readonly incident: string
+    readonly opened: string
+    readonly lastSeen: string
+    readonly resolved: string
+    readonly occurrences: string
+    readonly summary: string
+    readonly vendor: string
+  }
+  readonly runStatus: Readonly<Record<string, string>>
+  readonly runsHeading: string
+  readonly runHeading: (id: string) => string
+  readonly noRuns: string
+  readonly chartHeading: (assertion: string) => string
+  readonly chartLegend: {
+    readonly source: string
+    readonly target: string
+    readonly difference: string
+    readonly lag: string
+    readonly failed: string
+  }
+  readonly latestOf: (at: string) => string
+  readonly chartNote: string
+  readonly controlLink: string
+  readonly incidentsHeading: string
+  readonly openHeading: string
+  readonly pastHeading: string
+  readonly noIncidents: string
+  readonly incidentsUnavailable: string
+  readonly incidentStatus: Readonly<Record<string, string>>
+  readonly notFound: string
+  readonly unknownCheck: (id: string) => string
+  readonly unknownRun: (id: string) => string
+  readonly error: string
+  readonly yes: string
+  readonly no: string
+  readonly footer: (installation: string, zone: string) => string
+}
+
+const sv: WebText = {
+  appName: 'Överföringskontroll',
+  nav: { today: 'Idag', runs: 'Körningar', incidents: 'Incidenter', control: 'Kontrolldokument' },
+  otherLanguage: 'English',
+  status: { pass: 'godkänd', fail: 'avvikelse', error: 'kunde inte köras' },
+  verdict: {
+    pass: 'Allt godkänt',
+    fail: 'Avvikelser hittades',
+    error: 'Allt kunde inte kontrolleras',
+    unfinished: 'Senaste körningen blev inte klar',
+    none: 'Ingen körning registrerad ännu',
+  },
+  verdictDetail: (passed, failed, errors, checks) =>
+    `${passed} godkända, ${failed} avvikelser, ${errors} kunde inte köras — ${checks} kontroller`,
+  lastRun: 'Senaste körning',
+  lastLoad: 'Senaste laddning (brytpunkt)',
+  noCutoff: 'ingen brytpunkt i senaste körningen',
+  stale: (since) => `Kontrollen har inte körts sedan ${since}. Kontrollera schemaläggningen.`,
+  checksHeading: 'Kontrollerna',
+  history: 'Historik',
+  severity: 'Allvarlighetsgrad',
+  owner: 'Ägare',
+  allPassed: 'Alla villkor godkända.',
+  notInLastRun: 'ingick inte i senaste körningen',
+  openIncidents: (n) => (n === 1 ? '1 öppen incident' : `${n} öppna incidenter`),
+  th: {
+    time: 'Tid',
+    check: 'Kontroll',
+    assertion: 'Villkor',
+    status: 'Status',
+    source: 'Källan',
+    target: 'Rapportkopian',
+    difference: 'Skillnad',
+    run: 'Körning',
+    started: 'Startad',
+    finished: 'Klar',
+    duration: 'Tid det tog',
+    trigger: 'Startad av',
+    host: 'Server',
+    results: 'Resultat',
+    message: 'Vad som hittades',
+    hash: 'Definitionens kontrollsumma',
+    incident: 'Incident',
+    opened: 'Öppnad',
+    lastSeen: 'Senast sedd',
+    resolved: 'Löst',
+    occurrences: 'Körningar',
+    summary: 'Sammanfattning',
+    vendor: 'Ärende hos leverantören',
+  },
+  runStatus: { running: 'pågår eller avbröts', finished: 'klar', aborted: 'avbruten' },
+  runsHeading: 'Körningar',
+  runHeading: (id) => `Körning ${id}`,
+  noRuns: 'Inga körningar är registrerade.',
+  chartHeading: (assertion) => `${assertion} över tid`,
+  chartLegend: {
+    source: 'källan',
+    target: 'rapportkopian',
+    difference: 'skillnad (rapportkopian − källan)',
+    lag: 'eftersläpning (timmar)',
+    failed: 'körning med avvikelse',
+  },
+  latestOf: (at) => `Senaste resultat (${at})`,
+  chartNote:
+    'Varje punkt är en körning; rött fält betyder avvikelse. Siffrorna finns i historiktabellen nedan.',
+  controlLink: 'Beskrivning i kontrolldokumentet',
+  incidentsHeading: 'Incidenter',
+  openHeading: 'Öppna',
+  pastHeading: 'Lösta',
+  noIncidents: 'Inga incidenter.',
+  incidentsUnavailable:
+    'Resultatlagret har ingen incidenttabell ännu (den skapas av en senare version). Avvikelserna syns under Idag och Körningar.',
+  incidentStatus: { open: 'öppen', resolved: 'löst' },
+  notFound: 'Sidan finns inte.',
+  unknownCheck: (id) => `Ingen kontroll med id "${id}".`,
+  unknownRun: (id) => `Ingen körning med id "${id}".`,
+  error: 'Något gick fel när resultatlagret lästes',
+  yes: 'ja',
+  no: 'nej',
+  footer: (installation, zone) => `${installation} · tider i ${zone} · endast läsning, inga patientuppgifter`,
+}
+
+const en: WebText = {
+  appName: 'Transfer control',
+  nav: { today: 'Today', runs: 'Runs', incidents: 'Incidents', control: 'Control document' },
+  otherLanguage: 'Svenska',
+  status: { pass: 'pass', fail: 'fail', error: 'could not run' },
+  verdict: {
+    pass: 'All passed',
+    fail: 'Differences found',
+    error: 'Could not check everything',
+    unfinished: 'The last run did not finish',
+    none: 'No run recorded yet',
+  },
+  verdictDetail: (passed, failed, errors, checks) =>
+    `${passed} passed, ${failed} failed, ${errors} could not run — ${checks} checks`,
+  lastRun: 'Last run',
+  lastLoad: 'Last load (cutoff)',
+  noCutoff: 'no cutoff in the last run',
+  stale: (since) => `The control has not run since ${since}. Check the scheduler.`,
+  checksHeading: 'The checks',
+  history: 'History',
+  severity: 'Severity',
+  owner: 'Owner',
+  allPassed: 'Every assertion passed.',
+  notInLastRun: 'not in the last run',
+  openIncidents: (n) => (n === 1 ? '1 open incident' : `${n} open incidents`),
+  th: {
+    time: 'Time',
+    check: 'Check',
+    assertion: 'Assertion',
+    status: 'Status',
+    source: 'Source',
+    target: 'Reporting copy',
+    difference: 'Difference',
+    run: 'Run',
+    started: 'Started',
+    finished: 'Finished',
+    duration: 'Took',
+    trigger: 'Started by',
+    host: 'Server',
+    results: 'Results',
+    message: 'What was found',
+    hash: "Definition's hash",
+    incident: 'Incident',
+    opened: 'Opened',
+    lastSeen: 'Last seen',
+    resolved: 'Resolved',
+    occurrences: 'Runs',
+    summary: 'Summary',
+    vendor: 'Vendor ticket',
+  },
+  runStatus: { running: 'running or interrupted', finished: 'finished', aborted: 'aborted' },
+  runsHeading: 'Runs',
+  runHeading: (id) => `Run ${id}`,
+  noRuns: 'No runs are recorded.',
+  chartHeading: (assertion) => `${assertion} over time`,
+  chartLegend: {
+    source: 'source',
+    target: 'reporting copy',
+    difference: 'difference (copy − source)',
+    lag: 'lag (hours)',
+    failed: 'run that failed',
+  },
+  latestOf: (at) => `Latest results (${at})`,
+  chartNote: 'Each point is a run; a red band marks a failure. The numbers are in the history table below.',
+  controlLink: 'Description in the control document',
+  incidentsHeading: 'Incidents',
+  openHeading: 'Open',
+  pastHeading: 'Resolved',
+  noIncidents: 'No incidents.',
+  incidentsUnavailable:
+    'The results store has no incidents table yet (a later version creates it). Differences are shown under Today and Runs.',
+  incidentStatus: { open: 'open', resolved: 'resolved' },
+  notFound: 'There is no such page.',
+  unknownCheck: (id) => `No check with id "${id}".`,
+  unknownRun: (id) => `No run with id "${id}".`,
+  error: 'Something went wrong reading the results store',
+  yes: 'yes',
+  no: 'no',
+  footer: (installation, zone) => `${installation} · times in ${zone} · read-only, no patient data`,
+}
+
+/** The dashboard's texts by language. */
+export const WEB_TEXT: Readonly<Record<Language, WebText>> = { sv, en }

@@ -1,0 +1,442 @@
+import { describeDifference } from '../check-kinds/tolerance.js'
+import type { Config } from '../config/types.js'
+import type { CheckDefinition } from '../definitions/types.js'
+import type { StoredIncident, StoredResult, StoredRun, StoreQueries } from '../evidence/queries.js'
+import { buildControlDocument } from '../explain/build.js'
+import { checkAnchor } from '../explain/document.js'
+import { formatDateTime, formatDurationShort, formatNumber, formatNumberText } from '../explain/format.js'
+import { markup, raw, type SafeHtml } from '../explain/html.js'
+import { type Language, LANGUAGES } from '../explain/language.js'
+import { PHRASES } from '../explain/phrases.js'
+import { controlDocumentFragment } from '../explain/render.js'
+import { DOCUMENT_CSS } from '../explain/style.js'
+import type { ResultStatus } from '../runner/types.js'
+import { type ChartPoint, lineChart } from './chart.js'
+import { WEB_TEXT, type WebText } from './i18n.js'
+
+/** What every page is rendered from. */
+export interface PageContext {
+  readonly language: Language
+  readonly config: Config
+  readonly definitions: readonly CheckDefinition[]
+  readonly queries: StoreQueries
+  /** The clock, for "has not run since". */
+  readonly now: () => Date
+  /** The request path without the language prefix, for the language switch, e.g. `/runs`. */
+  readonly path: string
+}
+
+/** A rendered page: status code and the whole HTML document. */
+export interface Page {
+  readonly status: number
+  readonly body: string
+}
+
+/** A run older than this on the today page raises a warning that the control has stopped running. */
+const STALE_AFTER_MS = 26 * 3_600_000
+
+const WEB_CSS = `
+.top { background: #16324f; color: #fff; }
+.top .bar { max-width: 72rem; margin: 0 auto; padding: 0.6rem 1.25rem; display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1.2rem; }
+.top .brand { font-weight: 700; color: #fff; text-decoration: none; margin-right: auto; }
+.top .brand small { font-weight: 400; opacity: 0.8; margin-left: 0.4rem; }
+.top nav { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; }
+.top nav a, .top .lang { color: #dbe7f5; text-decoration: none; padding: 0.25rem 0; border-bottom: 2px solid transparent; }
+.top nav a[aria-current="page"] { color: #fff; border-bottom-color: #fff; }
+.top .lang { border: 1px solid #6f8fb3; border-radius: 4px; padding: 0.1rem 0.5rem; font-size: 0.9rem; }
+.page { max-width: 72rem; margin: 0 auto; padding: 1.25rem 1.25rem 3rem; }
+.doc { padding: 0; max-width: none; }
+footer { color: var(--muted); font-size: 0.85rem; max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--line); }
+.verdict { border-radius: 10px; padding: 1.1rem 1.25rem; margin: 0.5rem 0 1.25rem; border: 2px solid; }
+.verdict h1 { margin: 0 0 0.3rem; font-size: 1.6rem; }
+.verdict p { margin: 0.15rem 0; }
+.verdict.pass { background: var(--pass-bg); border-color: var(--pass); } .verdict.pass h1 { color: var(--pass); }
+.verdict.fail { background: var(--fail-bg); border-color: var(--fail); } .verdict.fail h1 { color: var(--fail); }
+.verdict.error, .verdict.none { background: var(--error-bg); border-color: var(--error); } .verdict.error h1, .verdict.none h1 { color: var(--error); }
+.warning { background: var(--error-bg); border-left: 4px solid var(--error); padding: 0.6rem 0.9rem; margin: 0.75rem 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: 0.9rem; }
+.card { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 8px; padding: 0.8rem 1rem; background: #fff; }
+.card.pass { border-left-color: var(--pass); } .card.fail { border-left-color: var(--fail); } .card.error { border-left-color: var(--error); }
+.card h3 { margin: 0.35rem 0 0.25rem; font-size: 1.05rem; color: var(--ink); }
+.card h3 a { color: inherit; }
+.card .meta { color: var(--muted); font-size: 0.88rem; }
+.card ul { margin: 0.5rem 0 0; padding-left: 1.1rem; font-size: 0.92rem; }
+.card li { margin: 0.25rem 0; }
+.card .more { display: inline-block; margin-top: 0.5rem; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.msg { min-width: 16rem; }
+td.when { white-space: nowrap; }
+td code, .card code { overflow-wrap: normal; word-break: normal; }
+.chart { margin: 0.5rem 0 1.5rem; }
+.chart svg { width: 100%; height: auto; display: block; background: #fff; border: 1px solid var(--line); border-radius: 6px; }
+.chart .grid { stroke: #e6eaf0; stroke-width: 1; }
+.chart .tick { fill: var(--muted); font-size: 12px; font-family: inherit; }
+.chart .line { fill: none; stroke-width: 2.5; }
+.chart .line.source { stroke: #1f4e8c; } .chart .line.target { stroke: #d9822b; stroke-dasharray: 6 4; } .chart .line.difference { stroke: #6b4fa0; }
+.chart .dot.source { fill: #1f4e8c; } .chart .dot.target { fill: #d9822b; } .chart .dot.difference { fill: #6b4fa0; }
+.chart .dot { stroke: #fff; stroke-width: 1.5; }
+.chart .failed-run { fill: var(--fail-bg); }
+.chart figcaption { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; font-size: 0.9rem; margin-top: 0.3rem; padding-left: 0.3rem; }
+.chart .key.failed-run::before { border: none; background: var(--fail-bg); height: 0.9rem; }
+.chart .key::before { content: ""; display: inline-block; width: 1.4rem; height: 0; border-top: 3px solid; vertical-align: middle; margin-right: 0.4rem; }
+.chart .key.source::before { border-color: #1f4e8c; } .chart .key.target::before { border-top-style: dashed; border-color: #d9822b; } .chart .key.difference::before { border-color: #6b4fa0; }
+.crumbs { font-size: 0.9rem; margin: 0 0 0.5rem; }
+@media (max-width: 40rem) {
+  .page { padding: 0.9rem 0.85rem 2rem; }
+  .top .bar { padding: 0.5rem 0.85rem; }
+  .cards { grid-template-columns: 1fr; }
+  .verdict h1 { font-size: 1.35rem; }
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; width: 100%; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin-bottom: 0.7rem; padding: 0.3rem 0; }
+  table.stack td { border: none; padding: 0.15rem 0.7rem; text-align: left; white-space: normal; display: grid; grid-template-columns: 7.5rem 1fr; gap: 0.6rem; }
+  table.stack td > * { justify-self: start; }
+  table.stack td::before { content: attr(data-label); font-size: 0.82rem; color: var(--muted); padding-top: 0.1rem; }
+  td.msg { min-width: 0; }
+}
+`
+
+const STATUS_ORDER: Readonly<Record<ResultStatus, number>> = { error: 0, fail: 1, pass: 2 }
+
+function worst(statuses: readonly ResultStatus[]): ResultStatus | undefined {
+  return [...statuses].sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b])[0]
+}
+
+function statusLabel(t: WebText, status: ResultStatus): SafeHtml {
+  return markup`<span class="label ${status}">${t.status[status]}</span>`
+}
+
+/** Link to a page in the same language. */
+function href(ctx: PageContext, path: string): string {
+  return `/${ctx.language}${path}`
+}
+
+function time(ctx: PageContext, at: Date): string {
+  return formatDateTime(at, ctx.config.timezone)
+}
+
+/** The one value a result shows per side: the count, the sum, the newest time. */
+function mainValue(values: Readonly<Record<string, string | null>> | null): string | null {
+  if (values === null) return null
+  const entry = Object.entries(values).find(([k]) => k !== 'age_ms' && k !== 'groups')
+  return entry?.[1] ?? null
+}
+
+function valueCell(ctx: PageContext, values: Readonly<Record<string, string | null>> | null): string {
+  const v = mainValue(values)
+  if (values === null) return '–'
+  if (v === null) return 'NULL'
+  // Canonical timestamps read better as `2026-11-23 03:09`; zero seconds and fractions add nothing.
+  if (/^\d{4}-\d\d-\d\dT/.test(v))
+    return v.replace('T', ' ').replace(/(:\d\d)?(\.0+)?Z?$/, (m) => (m.endsWith('Z') ? ' UTC' : ''))
+  return formatNumberText(v, ctx.language)
+}
+
+function differenceCell(ctx: PageContext, r: StoredResult): string {
+  if (r.difference === null) return '–'
+  if (r.kind === 'freshness') return formatDurationShort(-Number(r.difference.absolute))
+  const text = describeDifference(r.difference)
+  return ctx.language === 'sv' ? text.replace(/,/g, '\u00a0').replace(/\./g, ',') : text
+}
+
+function layout(
+  ctx: PageContext,
+  current: keyof WebText['nav'] | null,
+  title: string,
+  body: SafeHtml,
+): string {
+  const t = WEB_TEXT[ctx.language]
+  const other = LANGUAGES.find((l) => l !== ctx.language) ?? 'en'
+  const link = (key: keyof WebText['nav'], path: string) =>
+    markup`<a href="${href(ctx, path)}"${current === key ? raw(' aria-current="page"') : ''}>${t.nav[key]}</a>`
+  return markup`<!doctype html>
+<html lang="${ctx.language}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} · ${t.appName} · ${ctx.config.installation}</title>
+<style>${raw(DOCUMENT_CSS)}${raw(WEB_CSS)}</style>
+</head>
+<body>
+<header class="top"><div class="bar">
+<a class="brand" href="${href(ctx, '/')}">${t.appName}<small>${ctx.config.installation}</small></a>
+<nav>${link('today', '/')}${link('runs', '/runs')}${link('incidents', '/incidents')}${link('control', '/control')}</nav>
+<a class="lang" href="/${other}${ctx.path}" hreflang="${other}" lang="${other}">${t.otherLanguage}</a>
+</div></header>
+<main class="page">
+${body}
+</main>
+<footer>${t.footer(ctx.config.installation, ctx.config.timezone)}</footer>
+</body>
+</html>
+`.value
+}
+
+function runVerdict(run: StoredRun | undefined, results: readonly StoredResult[]): keyof WebText['verdict'] {
+  if (run === undefined) return 'none'
+  if (run.finishedAt === null) return 'unfinished'
+  const status = worst(results.map((r) => r.status))
+  return status ?? 'pass'
+}
+
+/** The today page: the verdict of the last run, when the last load was, and every check's status. */
+export async function todayPage(ctx: PageContext): Promise<Page> {
+  const t = WEB_TEXT[ctx.language]
+  const p = PHRASES[ctx.language]
+  const run = await ctx.queries.latestRun()
+  const results = run === undefined ? [] : await ctx.queries.resultsOfRuns([run.runId])
+  const verdict = runVerdict(run, results)
+  const count = (s: ResultStatus) => results.filter((r) => r.status === s).length
+  const cutoffs = results.map((r) => r.cutoff).filter((c): c is string => c !== null)
+  const lastCutoff = cutoffs.sort().at(-1)
+  const incidents = await ctx.queries.incidents()
+  const open = incidents?.filter((i) => i.status === 'open') ?? []
+  const stale = run !== undefined && ctx.now().getTime() - run.startedAt.getTime() > STALE_AFTER_MS
+  const checkIds = [
+    ...ctx.definitions.map((d) => d.id),
+    ...new Set(results.map((r) => r.check).filter((id) => !ctx.definitions.some((d) => d.id === id))),
+  ]
+  const statusOf = (id: string) => worst(results.filter((r) => r.check === id).map((r) => r.status))
+  // What failed comes first: a manager reads the top of the page.
+  checkIds.sort((a, b) => STATUS_ORDER[statusOf(a) ?? 'pass'] - STATUS_ORDER[statusOf(b) ?? 'pass'])
+  const cards = checkIds.map((id) => {
+    const definition = ctx.definitions.find((d) => d.id === id)
+    const own = results.filter((r) => r.check === id)
+    const status = worst(own.map((r) => r.status))
+    const bad = own.filter((r) => r.status !== 'pass')
+    return markup`<article class="card ${status ?? 'none'}" data-check="${id}">
+${status === undefined ? markup`<span class="label none">${t.notInLastRun}</span>` : statusLabel(t, status)}
+<h3><a href="${href(ctx, `/checks/${encodeURIComponent(id)}`)}">${definition?.title ?? id}</a></h3>
+<div class="meta"><code>${id}</code>${definition === undefined ? '' : markup` · ${t.severity}: ${p.severity[definition.severity]} · ${definition.owner}`}</div>
+${
+  bad.length > 0
+    ? markup`<ul>${bad.map((r) => markup`<li>${statusLabel(t, r.status)} <code>${r.assertion}</code>: ${r.message}</li>`)}</ul>`
+    : status === 'pass'
+      ? markup`<ul><li>${t.allPassed}</li></ul>`
+      : ''
+}
+<a class="more" href="${href(ctx, `/checks/${encodeURIComponent(id)}`)}">${t.history} →</a>
+</article>`
+  })
+  const body = markup`<section class="verdict ${verdict === 'unfinished' ? 'error' : verdict}" id="verdict">
+<h1>${t.verdict[verdict]}</h1>
+${run === undefined ? '' : markup`<p>${t.verdictDetail(count('pass'), count('fail'), count('error'), new Set(results.map((r) => r.check)).size)}</p>`}
+${
+  run === undefined
+    ? ''
+    : markup`<p>${t.lastRun}: <a href="${href(ctx, `/runs/${encodeURIComponent(run.runId)}`)}">${time(ctx, run.startedAt)}</a> (${run.trigger}, ${run.host})</p>`
+}
+${run === undefined ? '' : markup`<p>${t.lastLoad}: ${lastCutoff === undefined ? t.noCutoff : lastCutoff.replace('T', ' ').replace(/\.0+$/, '')}</p>`}
+${open.length > 0 ? markup`<p><a href="${href(ctx, '/incidents')}">${t.openIncidents(open.length)}</a></p>` : ''}
+</section>
+${stale && run !== undefined ? markup`<p class="warning">${t.stale(time(ctx, run.startedAt))}</p>` : ''}
+<h2>${t.checksHeading}</h2>
+<div class="cards">${cards}</div>`
+  return { status: 200, body: layout(ctx, 'today', t.nav.today, body) }
+}
+
+function resultsTable(
+  ctx: PageContext,
+  results: readonly StoredResult[],
+  withCheck: boolean,
+  withTime: boolean,
+): SafeHtml {
+  const t = WEB_TEXT[ctx.language]
+  return markup`<div class="table-wrap"><table class="stack results"><thead><tr>
+${withTime ? markup`<th>${t.th.time}</th>` : ''}${withCheck ? markup`<th>${t.th.check}</th>` : ''}<th>${t.th.assertion}</th><th>${t.th.status}</th><th class="num">${t.th.source}</th><th class="num">${t.th.target}</th><th class="num">${t.th.difference}</th><th>${t.th.message}</th>${withTime ? markup`<th>${t.th.run}</th>` : ''}
+</tr></thead><tbody>
+${results.map(
+  (r) => markup`<tr class="${r.status}">
+${withTime ? markup`<td class="when" data-label="${t.th.time}">${time(ctx, r.evaluatedAt)}</td>` : ''}${withCheck ? markup`<td data-label="${t.th.check}"><a href="${href(ctx, `/checks/${encodeURIComponent(r.check)}`)}">${r.check}</a></td>` : ''}<td data-label="${t.th.assertion}"><code>${r.assertion}</code></td><td data-label="${t.th.status}">${statusLabel(t, r.status)}</td><td class="num" data-label="${t.th.source}">${valueCell(ctx, r.source)}</td><td class="num" data-label="${t.th.target}">${valueCell(ctx, r.target)}</td><td class="num" data-label="${t.th.difference}">${differenceCell(ctx, r)}</td><td class="msg" data-label="${t.th.message}">${r.message}</td>${withTime ? markup`<td data-label="${t.th.run}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${r.runId.slice(0, 8)}</a></td>` : ''}
+</tr>`,
+)}
+</tbody></table></div>`
+}
+
+function incidentsTable(ctx: PageContext, incidents: readonly StoredIncident[]): SafeHtml {
+  const t = WEB_TEXT[ctx.language]
+  if (incidents.length === 0) return markup`<p>${t.noIncidents}</p>`
+  return markup`<div class="table-wrap"><table class="stack incidents"><thead><tr><th>${t.th.incident}</th><th>${t.th.check}</th><th>${t.th.status}</th><th>${t.th.opened}</th><th>${t.th.lastSeen}</th><th>${t.th.resolved}</th><th class="num">${t.th.occurrences}</th><th>${t.th.vendor}</th><th>${t.th.summary}</th></tr></thead><tbody>
+${incidents.map(
+  (i) =>
+    markup`<tr><td data-label="${t.th.incident}"><code title="${i.incidentId}">${i.incidentId.slice(0, 8)}</code></td><td data-label="${t.th.check}"><a href="${href(ctx, `/checks/${encodeURIComponent(i.check)}`)}">${i.check}</a></td><td data-label="${t.th.status}"><span class="label ${i.status === 'open' ? (i.worstStatus === 'error' ? 'error' : 'fail') : 'pass'}">${t.incidentStatus[i.status] ?? i.status}</span></td><td class="when" data-label="${t.th.opened}">${time(ctx, i.openedAt)}</td><td class="when" data-label="${t.th.lastSeen}">${time(ctx, i.lastSeenAt)}</td><td class="when" data-label="${t.th.resolved}">${i.resolvedAt === null ? '–' : time(ctx, i.resolvedAt)}</td><td class="num" data-label="${t.th.occurrences}">${i.occurrences}</td><td data-label="${t.th.vendor}">${i.vendorTicket ? t.yes : t.no}</td><td class="msg" data-label="${t.th.summary}">${i.summary}</td></tr>`,
+)}
+</tbody></table></div>`
+}
+
+function numeric(text: string | null): number | null {
+  if (text === null || !/^-?\d+(\.\d+)?$/.test(text)) return null
+  return Number(text)
+}
+
+function assertionChart(ctx: PageContext, assertion: string, results: readonly StoredResult[]): SafeHtml {
+  const t = WEB_TEXT[ctx.language]
+  const ordered = [...results].reverse()
+  const label = (r: StoredResult) => formatDateTime(r.evaluatedAt, ctx.config.timezone).slice(5)
+  const first = ordered[0]
+  if (first === undefined) return markup``
+  if (first.kind === 'freshness') {
+    const points: ChartPoint[] = ordered.map((r) => ({
+      at: r.evaluatedAt,
+      label: label(r),
+      values: [r.difference === null ? null : -Number(r.difference.absolute) / 3_600_000],
+      failed: r.status !== 'pass',
+    }))
+    return lineChart({
+      points,
+      series: [{ name: t.chartLegend.lag, className: 'difference' }],
+      format: (v) => formatNumber(v, ctx.language, 1),
+      title: t.chartHeading(assertion),
+      failedLabel: t.chartLegend.failed,
+      height: 160,
+    })
+  }
+  const points: ChartPoint[] = ordered.map((r) => ({
+    at: r.evaluatedAt,
+    label: label(r),
+    values: [numeric(mainValue(r.source)), numeric(mainValue(r.target))],
+    failed: r.status !== 'pass',
+  }))
+  if (!points.some((p) => p.values.some((v) => v !== null))) return markup``
+  const differences: ChartPoint[] = ordered.map((r) => ({
+    at: r.evaluatedAt,
+    label: label(r),
+    values: [numeric(r.difference?.absolute ?? null)],
+    failed: r.status !== 'pass',
+  }))
+  const format = (v: number) => formatNumber(v, ctx.language, 2)
+  return markup`${lineChart({
+    points,
+    series: [
+      { name: t.chartLegend.source, className: 'source' },
+      { name: t.chartLegend.target, className: 'target' },
+    ],
+    format,
+    title: t.chartHeading(assertion),
+    failedLabel: t.chartLegend.failed,
+    height: 200,
+  })}${lineChart({
+    points: differences,
+    series: [{ name: t.chartLegend.difference, className: 'difference' }],
+    format,
+    title: `${t.chartLegend.difference}: ${assertion}`,
+    failedLabel: t.chartLegend.failed,
+    height: 130,
+  })}`
+}
+
+/** A check's page: its latest results, a chart of source and target over time per assertion, its incidents. */
+export async function checkPage(ctx: PageContext, id: string): Promise<Page> {
+  const t = WEB_TEXT[ctx.language]
+  const p = PHRASES[ctx.language]
+  const definition = ctx.definitions.find((d) => d.id === id)
+  const history = await ctx.queries.checkHistory(id, 1000)
+  if (definition === undefined && history.length === 0) return notFound(ctx, t.unknownCheck(id))
+  const latestRunId = history[0]?.runId
+  const latest = history.filter((r) => r.runId === latestRunId).sort((a, b) => a.seq - b.seq)
+  const assertions = [
+    ...new Set(latest.map((r) => r.assertion)),
+    ...new Set(history.map((r) => r.assertion)),
+  ].filter((a, i, all) => all.indexOf(a) === i)
+  const incidents = await ctx.queries.incidents({ check: id })
+  const body = markup`<p class="crumbs"><a href="${href(ctx, '/')}">${t.nav.today}</a> › <code>${id}</code></p>
+<h1>${definition?.title ?? id}</h1>
+${
+  definition === undefined
+    ? ''
+    : markup`<p class="meta">${t.severity}: <span class="label ${definition.severity}">${p.severity[definition.severity]}</span> · ${t.owner}: ${definition.owner} · <a href="${href(ctx, `/control#${checkAnchor(id)}`)}">${t.controlLink}</a></p>
+<p>${definition.description}</p>`
+}
+${
+  latest[0] === undefined
+    ? markup`<p>${t.noRuns}</p>`
+    : markup`<h2>${t.latestOf(time(ctx, latest[0].evaluatedAt))}</h2>${resultsTable(ctx, latest, false, false)}`
+}
+${assertions.map((a) => {
+  const own = history.filter((r) => r.assertion === a).slice(0, 60)
+  return markup`<h3 id="${`chart-${a}`}">${t.chartHeading(a)}</h3>${assertionChart(ctx, a, own)}`
+})}
+<p class="note">${t.chartNote}</p>
+<h2>${t.incidentsHeading}</h2>
+${incidents === null ? markup`<p class="note">${t.incidentsUnavailable}</p>` : incidentsTable(ctx, incidents)}
+<h2>${t.history}</h2>
+${resultsTable(ctx, history.slice(0, 200), false, true)}`
+  return { status: 200, body: layout(ctx, null, definition?.title ?? id, body) }
+}
+
+/** The runs page: every run, newest first, with its counts. */
+export async function runsPage(ctx: PageContext): Promise<Page> {
+  const t = WEB_TEXT[ctx.language]
+  const runs = await ctx.queries.runs({ limit: 200 })
+  const body = markup`<h1>${t.runsHeading}</h1>
+${
+  runs.length === 0
+    ? markup`<p>${t.noRuns}</p>`
+    : markup`<div class="table-wrap"><table class="stack runs"><thead><tr><th>${t.th.started}</th><th>${t.th.status}</th><th class="num">${t.status.pass}</th><th class="num">${t.status.fail}</th><th class="num">${t.status.error}</th><th>${t.th.duration}</th><th>${t.th.trigger}</th><th>${t.th.host}</th><th>${t.th.run}</th></tr></thead><tbody>
+${runs.map((r) => {
+  const status: ResultStatus | 'none' =
+    r.finishedAt === null ? 'error' : (r.errors ?? 0) > 0 ? 'error' : (r.failed ?? 0) > 0 ? 'fail' : 'pass'
+  return markup`<tr><td class="when" data-label="${t.th.started}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${time(ctx, r.startedAt)}</a></td><td data-label="${t.th.status}"><span class="label ${status}">${t.runStatus[r.status] ?? r.status}</span></td><td class="num" data-label="${t.status.pass}">${r.passed ?? '–'}</td><td class="num" data-label="${t.status.fail}">${r.failed ?? '–'}</td><td class="num" data-label="${t.status.error}">${r.errors ?? '–'}</td><td data-label="${t.th.duration}">${r.finishedAt === null ? '–' : formatDurationShort(r.finishedAt.getTime() - r.startedAt.getTime())}</td><td data-label="${t.th.trigger}">${r.trigger}</td><td data-label="${t.th.host}">${r.host}</td><td data-label="${t.th.run}"><code>${r.runId.slice(0, 8)}</code></td></tr>`
+})}
+</tbody></table></div>`
+}`
+  return { status: 200, body: layout(ctx, 'runs', t.runsHeading, body) }
+}
+
+/** One run: its facts and every result. */
+export async function runPage(ctx: PageContext, runId: string): Promise<Page> {
+  const t = WEB_TEXT[ctx.language]
+  const run = await ctx.queries.run(runId)
+  if (run === undefined) return notFound(ctx, t.unknownRun(runId))
+  const results = await ctx.queries.resultsOfRuns([runId])
+  const body = markup`<p class="crumbs"><a href="${href(ctx, '/runs')}">${t.nav.runs}</a> › <code>${run.runId.slice(0, 8)}</code></p>
+<h1>${t.runHeading(time(ctx, run.startedAt))}</h1>
+<dl class="facts"><dt>${t.th.run}</dt><dd><code>${run.runId}</code></dd><dt>${t.th.started}</dt><dd>${time(ctx, run.startedAt)}</dd><dt>${t.th.finished}</dt><dd>${run.finishedAt === null ? t.runStatus.running : time(ctx, run.finishedAt)}</dd><dt>${t.th.trigger}</dt><dd>${run.trigger} · ${run.host} · ${run.toolVersion}</dd></dl>
+${resultsTable(ctx, results, true, false)}`
+  return { status: 200, body: layout(ctx, 'runs', t.runHeading(run.runId.slice(0, 8)), body) }
+}
+
+/** Open and resolved incidents, when the store records them. */
+export async function incidentsPage(ctx: PageContext): Promise<Page> {
+  const t = WEB_TEXT[ctx.language]
+  const incidents = await ctx.queries.incidents()
+  const body =
+    incidents === null
+      ? markup`<h1>${t.incidentsHeading}</h1><p class="note">${t.incidentsUnavailable}</p>`
+      : markup`<h1>${t.incidentsHeading}</h1><h2>${t.openHeading}</h2>${incidentsTable(
+          ctx,
+          incidents.filter((i) => i.status === 'open'),
+        )}<h2>${t.pastHeading}</h2>${incidentsTable(
+          ctx,
+          incidents.filter((i) => i.status !== 'open'),
+        )}`
+  return { status: 200, body: layout(ctx, 'incidents', t.incidentsHeading, body) }
+}
+
+/** The control document, with each check's SQL from its last recorded run. */
+export async function controlPage(ctx: PageContext): Promise<Page> {
+  const doc = await buildControlDocument({
+    config: ctx.config,
+    definitions: ctx.definitions,
+    statements: { kind: 'store', queries: ctx.queries },
+    now: ctx.now,
+  })
+  const body = markup`<div class="doc">${controlDocumentFragment(doc, ctx.language)}</div>`
+  return { status: 200, body: layout(ctx, 'control', WEB_TEXT[ctx.language].nav.control, body) }
+}
+
+/** A 404 page in the context's language. */
+export function notFound(ctx: PageContext, message?: string): Page {
+  const t = WEB_TEXT[ctx.language]
+  return {
+    status: 404,
+    body: layout(ctx, null, t.notFound, markup`<h1>${t.notFound}</h1><p>${message ?? ''}</p>`),
+  }
+}
+
+/** A 500 page: says what failed without a stack trace. */
+export function errorPage(ctx: PageContext, message: string): Page {
+  const t = WEB_TEXT[ctx.language]
+  return { status: 500, body: layout(ctx, null, t.error, markup`<h1>${t.error}</h1><p>${message}</p>`) }
+}
