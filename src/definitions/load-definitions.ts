@@ -152,6 +152,15 @@ function resolveDefinition(
         const groupBy = (a.group_by ?? []).flatMap(
           (g, j) => column(g, [...at, 'group_by', j], `assertions[${i}].group_by[${j}]`) ?? [],
         )
+        groupBy.forEach((g, j) => {
+          if (input.key_sensitive && input.key.includes(g.name)) {
+            problem(
+              [...at, 'group_by', j],
+              `assertions[${i}].group_by[${j}]`,
+              `"${g.name}" is a key column: grouping by it would put key values in results and mail; group by a day or a unit, or set key_sensitive: false if the key identifies no person`,
+            )
+          }
+        })
         const key =
           a.name ??
           (groupBy.length === 0 ? 'row_count' : `row_count by ${groupBy.map((g) => g.name).join(', ')}`)
@@ -166,6 +175,14 @@ function resolveDefinition(
       }
       case 'aggregate': {
         const col = column(a.column, [...at, 'column'], `assertions[${i}].column`)
+        const extremes = a.functions.filter((fn) => fn === 'min' || fn === 'max')
+        if (col !== undefined && extremes.length > 0 && input.key_sensitive && input.key.includes(col.name)) {
+          problem(
+            [...at, 'functions'],
+            `assertions[${i}].functions`,
+            `${extremes.join(' and ')} of the key column "${col.name}" would put a key value in results and mail; use distinct_count or a checksum, or set key_sensitive: false if the key identifies no person`,
+          )
+        }
         if (col !== undefined) {
           assertions.push({
             kind: 'aggregate',

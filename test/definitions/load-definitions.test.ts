@@ -139,6 +139,31 @@ describe('loadDefinitions', () => {
     ])
   })
 
+  it('refuses to put key values in results: no group_by or min/max on a sensitive key', async () => {
+    await dir.write(
+      'checks/visits.yaml',
+      `${VISITS}  - kind: row_count
+    group_by: [visit_id]
+  - kind: aggregate
+    column: visit_id
+    functions: [max, distinct_count]
+`,
+    )
+    const { issues } = await loadDefinitions(`${dir.path}/checks`, CONNECTIONS)
+    expect(issues.map((i) => `${i.line}: ${i.field}`)).toEqual([
+      '33: assertions[3].group_by[0]',
+      '36: assertions[4].functions',
+    ])
+    expect(issues[0]?.message).toMatch(
+      /"visit_id" is a key column: grouping by it would put key values in results and mail/,
+    )
+    await dir.write(
+      'checks/visits.yaml',
+      `key_sensitive: false\n${VISITS}  - kind: row_count\n    group_by: [visit_id]\n`,
+    )
+    expect((await loadDefinitions(`${dir.path}/checks`, CONNECTIONS)).issues).toEqual([])
+  })
+
   it('says so when the directory holds no definitions', async () => {
     const { issues } = await loadDefinitions(dir.path, CONNECTIONS)
     expect(issues[0]?.message).toMatch(/no check definitions/)
