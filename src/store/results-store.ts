@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import { Kysely, PGliteDialect, PostgresDialect, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
@@ -11,7 +11,7 @@ import { ClaimStore } from './claim-store.js'
 import { IncidentStore } from './incident-store.js'
 import { migrationProvider } from './migrations.js'
 import { OutboxStore } from './outbox-store.js'
-import type { StoreDatabase } from './schema.js'
+import type { ResultsTable, StoreDatabase } from './schema.js'
 
 /** The start of a run, as stored. */
 export interface RunStart {
@@ -349,36 +349,12 @@ export class ResultsStore {
 
   /** Every result evaluated at or after `since`, oldest first. */
   async resultsSince(since: string): Promise<ReportResult[]> {
-    const rows = await this.db
-      .selectFrom('reconcile_results')
-      .select([
-        'run_id',
-        'check_id',
-        'assertion',
-        'kind',
-        'status',
-        'source',
-        'target',
-        'difference',
-        'cutoff',
-        'evaluated_at',
-      ])
+    const rows = await this.reportResults()
       .where('evaluated_at', '>=', new Date(since))
       .orderBy('evaluated_at')
       .orderBy('seq')
       .execute()
-    return rows.map((r) => ({
-      runId: r.run_id,
-      check: r.check_id,
-      assertion: r.assertion,
-      kind: r.kind,
-      status: r.status as ResultStatus,
-      source: r.source,
-      target: r.target,
-      difference: r.difference,
-      cutoff: r.cutoff,
-      evaluatedAt: new Date(r.evaluated_at).toISOString(),
-    }))
+    return rows.map(toReportResult)
   }
 
   /** The latest result of one check, whenever it was. */
@@ -397,35 +373,13 @@ export class ResultsStore {
 
   /** Every result of one run, in order. */
   async resultsOfRun(runId: string): Promise<ReportResult[]> {
-    const rows = await this.db
-      .selectFrom('reconcile_results')
-      .select([
-        'run_id',
-        'check_id',
-        'assertion',
-        'kind',
-        'status',
-        'source',
-        'target',
-        'difference',
-        'cutoff',
-        'evaluated_at',
-      ])
-      .where('run_id', '=', runId)
-      .orderBy('seq')
-      .execute()
-    return rows.map((r) => ({
-      runId: r.run_id,
-      check: r.check_id,
-      assertion: r.assertion,
-      kind: r.kind,
-      status: r.status as ResultStatus,
-      source: r.source,
-      target: r.target,
-      difference: r.difference,
-      cutoff: r.cutoff,
-      evaluatedAt: new Date(r.evaluated_at).toISOString(),
-    }))
+    const rows = await this.reportResults().where('run_id', '=', runId).orderBy('seq').execute()
+    return rows.map(toReportResult)
+  }
+
+  /** The columns reports read from a result. */
+  private reportResults() {
+    return this.db.selectFrom('reconcile_results').select(REPORT_COLUMNS)
   }
 
   /** The newest runs, newest first, as summaries. */
@@ -444,5 +398,33 @@ export class ResultsStore {
   /** Closes the store's connections. */
   async close(): Promise<void> {
     await this.db.destroy()
+  }
+}
+
+const REPORT_COLUMNS = [
+  'run_id',
+  'check_id',
+  'assertion',
+  'kind',
+  'status',
+  'source',
+  'target',
+  'difference',
+  'cutoff',
+  'evaluated_at',
+] as const
+
+function toReportResult(r: Pick<Selectable<ResultsTable>, (typeof REPORT_COLUMNS)[number]>): ReportResult {
+  return {
+    runId: r.run_id,
+    check: r.check_id,
+    assertion: r.assertion,
+    kind: r.kind,
+    status: r.status as ResultStatus,
+    source: r.source,
+    target: r.target,
+    difference: r.difference,
+    cutoff: r.cutoff,
+    evaluatedAt: new Date(r.evaluated_at).toISOString(),
   }
 }
