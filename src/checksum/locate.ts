@@ -10,8 +10,14 @@ import type { Side } from '../definitions/types.js'
 import type { SidePlan } from '../runner/plan.js'
 import { textOf } from '../check-kinds/check-kind.js'
 
-/** Most segments one grouped query over integer keys may return per side. */
-export const MAX_INTEGER_FANOUT = 4096
+/** Most segments the first grouped query over integer keys may return per side. */
+export const MAX_INTEGER_FANOUT = 1024
+/**
+ * Most children a differing integer segment is split into below the first level. A small fan-out keeps the
+ * aggregate rows fetched proportional to the differences, not to the table: each level costs one batched index
+ * range query per side, which is cheap next to fetching thousands of segment rows.
+ */
+export const MAX_CHILD_FANOUT = 16
 /** Most boundaries one sampled split may use: each is a bound parameter, and SQL Server allows 2,100 per query. */
 export const MAX_SAMPLED_FANOUT = 256
 /** Bound parameters per statement kept under SQL Server's limit of 2,100. */
@@ -306,7 +312,7 @@ async function integerSegments(
     }
     if (next.length === 0) return leaves
     const biggest = Math.max(...next.map(totalRows))
-    const f = BigInt(fanout(biggest, settings, MAX_SAMPLED_FANOUT))
+    const f = BigInt(fanout(biggest, settings, MAX_CHILD_FANOUT))
     width = w / nextPowerOfTwo(f) > 0n ? w / nextPowerOfTwo(f) : 1n
     candidates = next.map((s) => s.range)
   }
