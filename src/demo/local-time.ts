@@ -1,34 +1,11 @@
+import { formatInZone } from '../util/time-zone.js'
+
 /** A naive local timestamp, `YYYY-MM-DDTHH:MM:SS`, as the source systems store them (no offset). */
 export type LocalDateTime = string
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (formatter === undefined) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
 /** The wall-clock time of `instant` in `timeZone` (an IANA name), to the second, e.g. `2024-10-27T02:30:00`. */
 export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
-  const parts = Object.fromEntries(
-    formatterFor(timeZone)
-      .formatToParts(instant)
-      .map((p) => [p.type, p.value]),
-  )
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`
+  return formatInZone(instant.getTime(), timeZone).replace(' ', 'T')
 }
 
 /** Calendar arithmetic on a `YYYY-MM-DD` date: `days` later (negative for earlier). */

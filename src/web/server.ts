@@ -27,8 +27,8 @@ export interface BasicAuth {
 
 /** The environment variables that turn basic auth on; both or neither must be set. */
 export const AUTH_ENV = {
-  user: 'RECONCILE_DASHBOARD_USER',
-  password: 'RECONCILE_DASHBOARD_PASSWORD',
+  userVariable: 'RECONCILE_DASHBOARD_USER',
+  passwordVariable: 'RECONCILE_DASHBOARD_PASSWORD',
 } as const
 
 /**
@@ -36,13 +36,13 @@ export const AUTH_ENV = {
  * when only one is, so a half-configured dashboard never starts open.
  */
 export function basicAuthFromEnv(env: NodeJS.ProcessEnv = process.env): BasicAuth | undefined {
-  const user = env[AUTH_ENV.user]
-  const password = env[AUTH_ENV.password]
+  const user = env[AUTH_ENV.userVariable]
+  const password = env[AUTH_ENV.passwordVariable]
   if ((user ?? '') === '' && (password ?? '') === '') return undefined
   if ((user ?? '') === '' || (password ?? '') === '') {
     throw new ReconcileError(
       'CONFIG_INVALID',
-      `set both ${AUTH_ENV.user} and ${AUTH_ENV.password} for basic auth, or neither for none`,
+      `set both ${AUTH_ENV.userVariable} and ${AUTH_ENV.passwordVariable} for basic auth, or neither for none`,
     )
   }
   return { user: user ?? '', password: password ?? '' }

@@ -22,7 +22,7 @@ Options:
   --port N            port (default 8080)
   -h, --help          show this help
 
-Basic auth: set both ${AUTH_ENV.user} and ${AUTH_ENV.password} in the
+Basic auth: set both ${AUTH_ENV.userVariable} and ${AUTH_ENV.passwordVariable} in the
 environment; the browser then asks for them. Use a reverse proxy with TLS when the
 dashboard is reached over the network.
 
@@ -89,7 +89,9 @@ export async function serveCommand(options: ServeOptions, io: CliIo): Promise<nu
   const host = options.host ?? '127.0.0.1'
   io.out(`Dashboard of ${loaded.config.installation}: ${dashboard.url}${loaded.config.locale}/ (read-only)`)
   if (auth === undefined && host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') {
-    io.err(`Warning: listening on ${host} without basic auth; set ${AUTH_ENV.user} and ${AUTH_ENV.password}.`)
+    io.err(
+      `Warning: listening on ${host} without basic auth; set ${AUTH_ENV.userVariable} and ${AUTH_ENV.passwordVariable}.`,
+    )
   }
   options.onListening?.(dashboard)
   try {

@@ -1,4 +1,5 @@
 import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
+import { standardSql } from '../standard-sql.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
   tinyint: 'integer',
@@ -157,7 +158,7 @@ export const mssqlSql: SqlDialect = {
     const type = family === 'timestamptz' ? 'datetimeoffset(7)' : family === 'date' ? 'date' : 'datetime2(7)'
     return ['CAST(', placeholder, ` AS ${type})`]
   },
-  derivedTable: (query, alias) => `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}`,
+  derivedTable: standardSql.derivedTable,
   familyOf: (dataType) =>
     FAMILIES[
       dataType
@@ -165,13 +166,7 @@ export const mssqlSql: SqlDialect = {
         .trim()
         .toLowerCase()
     ] ?? 'unknown',
-  describeTable: (schema, name) => [
-    'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ',
-    { param: schema },
-    ' AND TABLE_NAME = ',
-    { param: name },
-    ' ORDER BY ORDINAL_POSITION',
-  ],
+  describeTable: standardSql.describeTable,
   describeQuery(query, columns) {
     // The function compiles the text without running it. The text is a bound parameter, so a quote in the user's
     // query can never end the string. On a compile error it returns one row whose error_message says why (and

@@ -1,4 +1,5 @@
 import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
+import { standardSql } from '../standard-sql.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
   smallint: 'integer',
@@ -117,15 +118,9 @@ export const postgresSql: SqlDialect = {
     const type = family === 'timestamptz' ? 'timestamptz' : family === 'date' ? 'date' : 'timestamp'
     return ['CAST(', placeholder, ` AS ${type})`]
   },
-  derivedTable: (query, alias) => `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}`,
+  derivedTable: standardSql.derivedTable,
   familyOf: (dataType) => FAMILIES[dataType.toLowerCase()] ?? 'unknown',
-  describeTable: (schema, name) => [
-    'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ',
-    { param: schema },
-    ' AND TABLE_NAME = ',
-    { param: name },
-    ' ORDER BY ORDINAL_POSITION',
-  ],
+  describeTable: standardSql.describeTable,
   describeQuery(query, columns) {
     // An outer join ON false never executes the query, yet pg_typeof still reports each column's type.
     const described = columns.map(

@@ -1,0 +1,20 @@
+import type { Statement } from './dialect.js'
+
+/**
+ * Pieces both engines spell the same way because they are standard SQL: a user's query wrapped as a derived
+ * table, and the catalog lookup through INFORMATION_SCHEMA (upper-case names work on both, also under a
+ * case-sensitive SQL Server collation).
+ */
+export const standardSql = {
+  /** `(query) AS alias`, with a trailing semicolon removed. */
+  derivedTable: (query: string, alias: string): string =>
+    `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}`,
+  /** `column_name`, `data_type` of a table's columns in order; empty when the table does not exist. */
+  describeTable: (schema: string, name: string): Statement => [
+    'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ',
+    { param: schema },
+    ' AND TABLE_NAME = ',
+    { param: name },
+    ' ORDER BY ORDINAL_POSITION',
+  ],
+} as const
