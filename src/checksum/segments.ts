@@ -1,0 +1,239 @@
+/**
+ * The shared vocabulary of locating differing rows: sides, segments, key ranges, their SQL conditions, grouped
+ * count-and-checksum statements, and fetching (key, row hash) pairs. The strategies that cut the key space into
+ * segments live in integer-segments.ts and sampled-segments.ts; locate.ts drives them.
+ */
+import type { SqlParam, Statement, TypeFamily } from '../dialects/dialect.js'
+import type { SidePlan } from '../runner/plan.js'
+import { textOf } from '../check-kinds/check-kind.js'
+
+/** Most segments the first grouped query over integer keys may return per side. */
+export const MAX_INTEGER_FANOUT = 1024
+/**
+ * Most children a differing integer segment is split into below the first level. A small fan-out keeps the
+ * aggregate rows fetched proportional to the differences, not to the table: each level costs one batched index
+ * range query per side, which is cheap next to fetching thousands of segment rows.
+ */
+export const MAX_CHILD_FANOUT = 16
+/** Most boundaries one sampled split may use: each is a bound parameter, and SQL Server allows 2,100 per query. */
+export const MAX_SAMPLED_FANOUT = 256
+/** Bound parameters per statement kept under SQL Server's limit of 2,100. */
+export const MAX_PARAMETERS = 1800
+/**
+ * Key ranges ORed in one statement: the engine rechecks each fetched row against every range, so a long list
+ * costs rows × ranges; 64 keeps that small while batching most levels into a few queries.
+ */
+export const MAX_RANGES_PER_QUERY = 64
+
+/** One key column on one side: how it is read and compared. */
+export interface LocateKey {
+  /** The column expression. */
+  readonly expr: string
+  /** This side's type family of the column. */
+  readonly family: TypeFamily
+}
+
+/** One side of a located comparison. */
+export interface LocateSide {
+  readonly plan: SidePlan
+  readonly keys: readonly LocateKey[]
+  /** SQL of the row hash (dialect `rowHash` over the checked columns). */
+  readonly rowHash: string
+  /** SQL of the canonical key text: the key columns' checksum fields joined by `|`. */
+  readonly keyText: string
+  /** Rows on this side (from the checksum scan). */
+  readonly rows: bigint
+}
+
+/** Limits of one locate run. */
+export interface LocateSettings {
+  /** A segment with at most this many rows on both sides together is fetched as keys and hashes. */
+  readonly segmentRows: number
+  /** Most key rows fetched, both sides together; beyond it segments are left unlocated. */
+  readonly maxRowsFetched: number
+}
+
+/** Row hashes per canonical key, as fetched from one side. */
+export type KeyHashes = Map<string, string[]>
+
+/** What locating found and what it cost. */
+export interface LocateOutcome {
+  readonly source: KeyHashes
+  readonly target: KeyHashes
+  /** `integer`: arithmetic segments of one integer key; `sampled`: boundaries sampled from the keys. */
+  readonly strategy: 'integer' | 'sampled'
+  /** Whether every differing segment was fetched (false when the row budget ran out). */
+  readonly complete: boolean
+  /** Differing segments left unfetched, and their rows per side. */
+  readonly unlocated: { readonly segments: number; readonly sourceRows: number; readonly targetRows: number }
+  readonly queries: number
+  /** Aggregate rows (one per segment and side) fetched. */
+  readonly segmentRowsFetched: number
+  /** Key+hash rows fetched. */
+  readonly keyRowsFetched: number
+  /** Segments whose count and checksum were compared. */
+  readonly segmentsCompared: number
+  /** Levels of splitting. */
+  readonly levels: number
+}
+
+/** Count and checksum of some rows of one side. */
+export interface Stats {
+  readonly rows: bigint
+  /** Exact sum of row hashes, decimal text. */
+  readonly sum: string
+}
+
+/** The statistics of a segment a side has no rows in. */
+export const EMPTY: Stats = { rows: 0n, sum: '0' }
+
+/** A part of the key space: lower bound inclusive, upper exclusive, as canonical key text per key column. */
+export interface KeyRange {
+  readonly lower?: readonly string[]
+  readonly upper?: readonly string[]
+  /** Rows with a NULL in a key column (they belong to no range). */
+  readonly nullKeys?: true
+}
+
+/** A key range and each side's count and checksum within it. */
+export interface Segment {
+  readonly range: KeyRange
+  readonly source: Stats
+  readonly target: Stats
+}
+
+/** Whether the sides disagree on a segment's count or checksum. */
+export const differs = (s: Segment) => s.source.rows !== s.target.rows || s.source.sum !== s.target.sum
+/** Rows of a segment on both sides together. */
+export const totalRows = (s: Segment) => Number(s.source.rows + s.target.rows)
+
+/** What locating cost: queries sent, rows fetched, segments compared, levels descended. */
+export class Counter {
+  queries = 0
+  segmentRows = 0
+  keyRows = 0
+  segmentsCompared = 0
+  levels = 0
+}
+
+/** Runs one locate statement on a side (through its connection's limit and timeout) and counts it. */
+export async function run(side: LocateSide, statement: Statement, counter: Counter, kind: 'segment' | 'key') {
+  counter.queries += 1
+  const { rows } = await side.plan.connection.query<Record<string, unknown>>(statement)
+  if (kind === 'segment') counter.segmentRows += rows.length
+  else counter.keyRows += rows.length
+  return rows
+}
+
+/** A bound parameter holding canonical key text, cast to the type of key column `i` on that side. */
+export const param = (side: LocateSide, i: number, value: string): Statement =>
+  side.plan.dialect.keyParam({ param: value } satisfies SqlParam, side.keys[i]?.family ?? 'text')
+
+/** The expression key column `i` is ordered by (a binary collation for text, so both engines agree). */
+export const orderOf = (side: LocateSide, i: number): string => {
+  const key = side.keys[i]
+  if (key === undefined) throw new RangeError(`no key column ${i}`)
+  return side.plan.dialect.keyOrder(key.expr, key.family)
+}
+
+/** `key < tuple` or `key >= tuple`, lexicographic over the key columns, in each side's comparable types. */
+export function compareTuple(side: LocateSide, tuple: readonly string[], op: '<' | '>='): Statement {
+  const strict = op === '<' ? '<' : '>'
+  const alternatives: Statement[] = tuple.map((value, i) => {
+    const parts: Array<string | SqlParam> = []
+    for (let j = 0; j < i; j++)
+      parts.push(`${orderOf(side, j)} = `, ...param(side, j, tuple[j] ?? ''), ' AND ')
+    parts.push(`${orderOf(side, i)} ${i === tuple.length - 1 ? op : strict} `, ...param(side, i, value))
+    return parts
+  })
+  return alternatives.length === 1
+    ? (alternatives[0] ?? [])
+    : alternatives.flatMap((a, i) => [i === 0 ? '(' : ' OR (', ...a, ')'])
+}
+
+/** The condition that selects the rows of one key range. */
+export function rangeCondition(side: LocateSide, range: KeyRange): Statement {
+  if (range.nullKeys) return [side.keys.map((k) => `${k.expr} IS NULL`).join(' OR ')]
+  const parts: Statement[] = []
+  if (range.lower !== undefined) parts.push(compareTuple(side, range.lower, '>='))
+  if (range.upper !== undefined) parts.push(compareTuple(side, range.upper, '<'))
+  if (parts.length === 0) return ['1 = 1']
+  return parts.flatMap((p, i) => [i === 0 ? '(' : ' AND (', ...p, ')'])
+}
+
+/** The condition that selects the rows of any of several key ranges. */
+export const anyCondition = (side: LocateSide, ranges: readonly KeyRange[]): Statement =>
+  ranges.flatMap((r, i) => [i === 0 ? '(' : '\n   OR (', ...rangeCondition(side, r), ')'])
+
+/** Splits ranges into groups whose conditions stay under the parameter limit. */
+export function chunks(ranges: readonly KeyRange[], keyColumns: number): KeyRange[][] {
+  const perRange = Math.max(1, keyColumns * (keyColumns + 1))
+  const size = Math.max(1, Math.min(MAX_RANGES_PER_QUERY, Math.floor(MAX_PARAMETERS / perRange) - 1))
+  const out: KeyRange[][] = []
+  for (let i = 0; i < ranges.length; i += size) out.push(ranges.slice(i, i + size))
+  return out
+}
+
+/** Count and checksum per segment id on one side: `seg` is an SQL expression over the dataset's row. */
+export function groupedStatement(side: LocateSide, seg: Statement, where: Statement): Statement {
+  const d = side.plan.dialect
+  return [
+    `SELECT s.seg AS seg, ${d.countRows()} AS n, ${d.sumRowHashes('s.h')} AS h\nFROM (SELECT `,
+    ...seg,
+    ` AS seg, ${side.rowHash} AS h\n`,
+    ...side.plan.fromWhere(where),
+    '\n) AS s\nGROUP BY s.seg',
+  ]
+}
+
+/** Reads the per-segment count and checksum rows of a grouped statement, by segment. */
+export function readStats(rows: readonly Record<string, unknown>[]): Map<string, Stats> {
+  const out = new Map<string, Stats>()
+  for (const row of rows) {
+    const seg = textOf(row.seg) ?? 'null'
+    out.set(seg, { rows: BigInt(textOf(row.n) ?? '0'), sum: textOf(row.h) ?? '0' })
+  }
+  return out
+}
+
+/** Fetches (key, hash) of every row in `ranges` on one side, at most `limit` rows. */
+export async function fetchKeys(
+  side: LocateSide,
+  ranges: readonly KeyRange[],
+  limit: number,
+  counter: Counter,
+  into: KeyHashes,
+): Promise<void> {
+  const d = side.plan.dialect
+  for (const group of chunks(ranges, side.keys.length)) {
+    const select: Statement = [
+      `SELECT ${side.keyText} AS k, ${d.canonicalText(side.rowHash, 'integer')} AS h\n`,
+      ...side.plan.fromWhere(anyCondition(side, group)),
+    ]
+    const rows = await run(side, d.limitRows(select, limit), counter, 'key')
+    for (const row of rows) {
+      const key = textOf(row.k) ?? ''
+      const hashes = into.get(key)
+      const hash = textOf(row.h) ?? ''
+      if (hashes === undefined) into.set(key, [hash])
+      else hashes.push(hash)
+    }
+  }
+}
+
+/** The smallest power of two at least `n`. */
+export const nextPowerOfTwo = (n: bigint): bigint => {
+  let p = 1n
+  while (p < n) p *= 2n
+  return p
+}
+
+/** Fanout that makes children of about half a leaf: `rows` over `segmentRows / 2`, at least 2. */
+export const fanout = (rows: number, settings: LocateSettings, max: number) =>
+  Math.min(max, Math.max(2, Math.ceil(rows / Math.max(1, settings.segmentRows / 2))))
+
+/** Both sides of a located check. */
+export interface Sides {
+  readonly source: LocateSide
+  readonly target: LocateSide
+}
