@@ -30,7 +30,7 @@ const LOCATABLE_KEYS: ReadonlySet<TypeFamily> = new Set([
 
 /** The encoding of each column, from both sides' families. Throws PLAN_INVALID naming a column that does not fit. */
 export function encodingsOf(columns: readonly ColumnMapping[], pair: PlanPair): FieldEncoding[] {
-  return columns.map((c) => resolveFieldEncoding(c, pair.source.family(c), pair.target.family(c)))
+  return columns.map((c) => resolveFieldEncoding(c, pair.source.info(c), pair.target.info(c)))
 }
 
 /** SQL of the canonical row text of `columns` on one side. */
@@ -41,7 +41,10 @@ export function rowTextSql(
 ): string {
   const d = side.dialect
   return d.checksumRowText(
-    columns.map((c, i) => d.checksumField(side.expr(c), side.info(c), encodings[i] as FieldEncoding)),
+    columns.map((c, i) => ({
+      value: d.checksumField(side.expr(c), side.info(c), encodings[i] as FieldEncoding),
+      column: side.expr(c),
+    })),
   )
 }
 

@@ -1,19 +1,22 @@
-import type { FieldEncoding, FieldKind, TypeFamily } from '../dialects/dialect.js'
+import type { ColumnInfo, FieldEncoding, FieldKind, TypeFamily } from '../dialects/dialect.js'
 import type { ColumnMapping } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
 
-/** Fraction digits of a number in the canonical text unless the column sets `scale`. */
+/** Fraction digits of a number unless the column sets `scale` or both columns declare one. */
 export const DEFAULT_SCALE = 10
-/** Fraction-of-second digits of a timestamp unless the column sets `precision`: all of SQL Server's seven. */
+/**
+ * Fraction-of-second digits of a timestamp unless the column sets `precision` or the columns declare theirs: all
+ * of SQL Server's seven.
+ */
 export const DEFAULT_PRECISION = 7
 
 const NUMBERS: ReadonlySet<TypeFamily> = new Set(['integer', 'decimal', 'float'])
 
 /**
- * The one field kind both sides of a mapped column are written as, from their type families: numbers of any
- * family as `decimal` unless both are integers (and no `scale` is set), a `date` with a `timestamp` as a
- * `timestamp`, a `uuid` with `text` as `text`; otherwise the families must be equal. Returns a reason when the
- * pair cannot be compared.
+ * The one field kind both sides of a mapped column are written as, from their type families: two integers as
+ * `integer` and two floats as `float` (unless a `scale` is set), other numbers as `decimal`, a `date` with a
+ * `timestamp` as a `timestamp`, a `uuid` with `text` as `text`; otherwise the families must be equal. Returns a
+ * reason when the pair cannot be compared.
  */
 export function fieldKindOf(
   source: TypeFamily,
@@ -21,7 +24,8 @@ export function fieldKindOf(
   scaleSet: boolean,
 ): FieldKind | { reason: string } {
   if (NUMBERS.has(source) && NUMBERS.has(target)) {
-    return source === 'integer' && target === 'integer' && !scaleSet ? 'integer' : 'decimal'
+    if (!scaleSet && source === target && (source === 'integer' || source === 'float')) return source
+    return 'decimal'
   }
   const pair = new Set([source, target])
   if (pair.size === 2 && pair.has('date') && pair.has('timestamp')) return 'timestamp'
@@ -52,15 +56,46 @@ export function fieldKindOf(
 }
 
 /**
- * The encoding of one mapped column for a checksum, from both sides' families and the column's options.
- * Throws PLAN_INVALID naming the column when the families do not match or an option does not apply.
+ * The scale two numbers are compared at when the column sets none: the larger declared scale of the two (an
+ * integer declares 0; a float declares none and follows the other side), or the default when a decimal's scale is
+ * unknown (a `numeric` without one, or a query's column on PostgreSQL), so that no declared digit is ever
+ * rounded away.
+ */
+export function declaredScale(source: ColumnInfo, target: ColumnInfo): number {
+  const scales: number[] = []
+  for (const side of [source, target]) {
+    if (side.family === 'integer') scales.push(0)
+    else if (side.family === 'decimal') {
+      if (side.scale === undefined) return DEFAULT_SCALE
+      scales.push(side.scale)
+    }
+  }
+  return scales.length === 0 ? DEFAULT_SCALE : Math.min(38, Math.max(...scales))
+}
+
+/**
+ * The fraction digits two timestamps are compared at when the column sets none: the smaller declared precision of
+ * the two timestamp columns (a copy cannot hold more than its own), at most 7; a date side declares none.
+ */
+export function declaredPrecision(source: ColumnInfo, target: ColumnInfo): number {
+  const declared = [source, target]
+    .filter((c) => c.family === 'timestamp' || c.family === 'timestamptz')
+    .map((c) => c.fractionDigits ?? DEFAULT_PRECISION)
+  return Math.min(DEFAULT_PRECISION, ...declared)
+}
+
+/**
+ * The encoding of one mapped column for a checksum, from both sides' catalog descriptions and the column's
+ * options. Throws PLAN_INVALID naming the column when the families do not match or an option does not apply.
  */
 export function resolveFieldEncoding(
   column: ColumnMapping,
-  source: TypeFamily,
-  target: TypeFamily,
+  sourceColumn: ColumnInfo,
+  targetColumn: ColumnInfo,
 ): FieldEncoding {
   const options = column.canonical ?? {}
+  const source = sourceColumn.family
+  const target = targetColumn.family
   const kind = fieldKindOf(source, target, options.scale !== undefined)
   if (typeof kind !== 'string') {
     throw new ReconcileError(
@@ -82,8 +117,8 @@ export function resolveFieldEncoding(
   }
   return {
     kind,
-    scale: options.scale ?? DEFAULT_SCALE,
-    precision: options.precision ?? DEFAULT_PRECISION,
+    scale: options.scale ?? declaredScale(sourceColumn, targetColumn),
+    precision: options.precision ?? declaredPrecision(sourceColumn, targetColumn),
     trimTrailingSpaces: options.trimTrailingSpaces ?? false,
     ignoreCase: options.ignoreCase ?? false,
   }

@@ -6,20 +6,19 @@
  * exact decimals as decimal text (a JS number is a double, converted like PostgreSQL's float8 → numeric, through
  * 15 significant digits); text as a string; dates as `YYYY-MM-DD`; timestamps as `YYYY-MM-DD[T ]HH:MM:SS[.f…]`
  * (naive) or with `Z`/`±HH:MM` (with an offset); a `Date` as the instant it holds; booleans as boolean or 0/1;
- * uuids as text; binary as bytes.
+ * uuids as text; binary as bytes. A float is the double it holds (a `real`'s value widened exactly, e.g. with
+ * `Math.fround`).
  */
 import { createHash } from 'node:crypto'
 import type { FieldEncoding } from '../dialects/dialect.js'
+import { FIELD_SEPARATOR, NULL_MARKER, TEXT_ESCAPED } from '../dialects/checksum-row.js'
 import { ReconcileError } from '../errors/errors.js'
 import { parseDecimal } from '../util/decimal.js'
 
 /** A value as Node holds it, before canonical encoding. */
 export type ReferenceValue = null | undefined | string | number | bigint | boolean | Date | Uint8Array
 
-/** How NULL is written, in every field kind. */
-export const NULL_FIELD = '\\N'
-/** Between two fields of a row. */
-export const FIELD_SEPARATOR = '|'
+export { FIELD_SEPARATOR, NULL_MARKER } from '../dialects/checksum-row.js'
 /** The row hash keeps the low 60 bits of the first 8 bytes of MD5. */
 const LOW_60_BITS = (1n << 60n) - 1n
 
@@ -68,7 +67,16 @@ function integerText(value: ReferenceValue): string {
 }
 
 function escapeText(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('|', '\\|')
+  return text.replaceAll(TEXT_ESCAPED, TEXT_ESCAPED + TEXT_ESCAPED)
+}
+
+/** The IEEE 754 binary64 bits of a number, big-endian, as 16 lower-case hex digits; -0 is written as 0. */
+function floatBits(value: ReferenceValue): string {
+  const n = typeof value === 'string' ? Number(value) : value
+  if (typeof n !== 'number' || Number.isNaN(n)) return invalid(value, 'a float')
+  const bytes = Buffer.alloc(8)
+  bytes.writeDoubleBE(n + 0)
+  return bytes.toString('hex')
 }
 
 function textValue(value: ReferenceValue, encoding: FieldEncoding): string {
@@ -136,9 +144,10 @@ function parseTimestamp(value: ReferenceValue): ParsedTimestamp {
   return { date, time, fraction: fraction.padEnd(9, '0'), offsetMinutes }
 }
 
+/** `YYYY-MM-DD HH:MM:SS`, then the fraction truncated to `precision` digits without its trailing zeros, if any. */
 function timestampText(parsed: ParsedTimestamp, precision: number): string {
-  const fraction = precision === 0 ? '' : `.${parsed.fraction.slice(0, precision)}`
-  return `${parsed.date} ${parsed.time}${fraction}`
+  const digits = parsed.fraction.slice(0, precision).replace(/0+$/, '')
+  return `${parsed.date} ${parsed.time}${digits === '' ? '' : `.${digits}`}`
 }
 
 function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncoding): string {
@@ -147,6 +156,8 @@ function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncod
       return integerText(value)
     case 'decimal':
       return decimalText(value, encoding.scale)
+    case 'float':
+      return floatBits(value)
     case 'text':
       return textValue(value, encoding)
     case 'date': {
@@ -164,11 +175,11 @@ function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncod
       const parsed = parseTimestamp(value)
       if (parsed.offsetMinutes === undefined) invalid(value, 'a timestamp with an offset')
       const utc = utcParts(epochSecondsOf(parsed.date, parsed.time) - parsed.offsetMinutes * 60)
-      return `${timestampText({ ...parsed, ...utc }, encoding.precision)}Z`
+      return timestampText({ ...parsed, ...utc }, encoding.precision)
     }
     case 'boolean':
-      if (value === true || value === 1 || value === '1' || value === 't') return '1'
-      if (value === false || value === 0 || value === '0' || value === 'f') return '0'
+      if (value === true || value === 1 || value === '1' || value === 't') return 't'
+      if (value === false || value === 0 || value === '0' || value === 'f') return 'f'
       return invalid(value, 'a boolean')
     case 'uuid':
       if (typeof value !== 'string' || !/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(value))
@@ -180,12 +191,12 @@ function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncod
   }
 }
 
-/** The canonical text of one field: `\N` for NULL, else the value's canonical text (escaped for text). */
-export function canonicalField(value: ReferenceValue, encoding: FieldEncoding): string {
-  return value === null || value === undefined ? NULL_FIELD : canonicalValue(value, encoding)
+/** The canonical text of one value (escaped for text), or null for NULL. */
+export function canonicalField(value: ReferenceValue, encoding: FieldEncoding): string | null {
+  return value === null || value === undefined ? null : canonicalValue(value, encoding)
 }
 
-/** The canonical text of a row: its fields in column order, joined by `|`. */
+/** The canonical text of a row: its fields in column order, NULL written `|N`, joined by `|;`. */
 export function canonicalRowText(
   values: readonly ReferenceValue[],
   encodings: readonly FieldEncoding[],
@@ -193,7 +204,9 @@ export function canonicalRowText(
   if (values.length !== encodings.length) {
     throw new RangeError(`a row of ${values.length} values needs as many encodings, got ${encodings.length}`)
   }
-  return values.map((v, i) => canonicalField(v, encodings[i] as FieldEncoding)).join(FIELD_SEPARATOR)
+  return values
+    .map((v, i) => canonicalField(v, encodings[i] as FieldEncoding) ?? NULL_MARKER)
+    .join(FIELD_SEPARATOR)
 }
 
 /** The row hash of canonical row text: the low 60 bits of the first 8 bytes (big-endian) of MD5 over its UTF-8. */

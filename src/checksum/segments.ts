@@ -39,7 +39,7 @@ export interface LocateSide {
   readonly keys: readonly LocateKey[]
   /** SQL of the row hash (dialect `rowHash` over the checked columns). */
   readonly rowHash: string
-  /** SQL of the canonical key text: the key columns' checksum fields joined by `|`. */
+  /** SQL of the canonical key text: the key columns' checksum row text (fields joined by `|;`). */
   readonly keyText: string
   /** Rows on this side (from the checksum scan). */
   readonly rows: bigint

@@ -33,7 +33,16 @@ export type Statement = readonly (string | SqlParam)[]
 
 /** Kinds of canonical field in a row's checksum text (docs/checksum.md); chosen per mapped column from both sides. */
 export type FieldKind =
-  'integer' | 'decimal' | 'text' | 'date' | 'timestamp' | 'timestamptz' | 'boolean' | 'uuid' | 'binary'
+  | 'integer'
+  | 'decimal'
+  | 'float'
+  | 'text'
+  | 'date'
+  | 'timestamp'
+  | 'timestamptz'
+  | 'boolean'
+  | 'uuid'
+  | 'binary'
 
 /**
  * How one mapped column is written into a row's canonical checksum text, identically on both sides
@@ -41,9 +50,12 @@ export type FieldKind =
  */
 export interface FieldEncoding {
   readonly kind: FieldKind
-  /** `decimal`: digits after the point, always written (default 10). */
+  /** `decimal`: digits after the point, always written (default: the columns' declared scale, else 10). */
   readonly scale: number
-  /** `timestamp`/`timestamptz`: digits of the second's fraction kept, 0–7, truncated (default 7). */
+  /**
+   * `timestamp`/`timestamptz`: digits of the second's fraction kept, 0–7, truncated; trailing zeros are then not
+   * written (default: the smaller declared precision of the two columns, else 7).
+   */
   readonly precision: number
   /** `text`: trailing spaces (U+0020) are not part of the value. */
   readonly trimTrailingSpaces: boolean
@@ -58,6 +70,18 @@ export interface ColumnInfo {
   /** The engine's type name, e.g. `datetime2` or `timestamp without time zone`. */
   readonly dataType: string
   readonly family: TypeFamily
+  /** Declared digits after the point of an exact number (`numeric(12,2)` → 2), when the catalog says. */
+  readonly scale?: number
+  /** Declared fraction-of-second digits of a timestamp (`datetime2(3)` → 3), when the catalog says. */
+  readonly fractionDigits?: number
+}
+
+/** One field of a row's checksum text: its canonical value (NULL when the value is NULL) and the column itself. */
+export interface ChecksumField {
+  /** SQL of the canonical text of the value: NULL exactly when the column is NULL. */
+  readonly value: string
+  /** SQL of the column, tested for NULL to write the NULL marker. */
+  readonly column: string
 }
 
 /**
@@ -89,21 +113,27 @@ export interface SqlDialect {
   derivedTable(query: string, alias: string): string
   /** Maps a catalog type name to a family. */
   familyOf(dataType: string): TypeFamily
-  /** Lists `COLUMN_NAME`, `DATA_TYPE` of a table (empty when the table does not exist). */
+  /**
+   * Lists a table's columns (empty when the table does not exist). Rows have `column_name`, `data_type`,
+   * `numeric_scale` and `datetime_precision` (NULL where the catalog does not say).
+   */
   describeTable(schema: string, name: string): Statement
   /**
-   * Describes the result columns of a query without running it. Rows have `column_name` and `data_type`.
+   * Describes the result columns of a query without running it. Rows are those of `describeTable`.
    * `columns` limits the description to those columns.
    */
   describeQuery(query: string, columns: readonly string[]): Statement
   /**
-   * Canonical checksum text of one column (docs/checksum.md): never NULL (NULL is written `\N`), text escaped so
-   * that no separator or escape inside a value can be confused with the row's structure. `column` is this side's
-   * column (its engine type decides conversions such as padding of `char(n)`).
+   * Canonical checksum text of one column's value (docs/checksum.md), NULL when the value is NULL; text has its
+   * `|` doubled so that nothing inside a value can be confused with the row's structure. `column` is this side's
+   * column (its engine type and declared scale decide conversions such as padding of `char(n)`).
    */
   checksumField(expr: string, column: ColumnInfo, encoding: FieldEncoding): string
-  /** The row's canonical text: the fields joined by `|`, as one Unicode string. */
-  checksumRowText(fields: readonly string[]): string
+  /**
+   * The row's canonical text as one Unicode string: the fields in order, a NULL written as the marker `|N`,
+   * joined by `|;` (docs/checksum.md).
+   */
+  checksumRowText(fields: readonly ChecksumField[]): string
   /**
    * The row hash: the first 8 bytes of MD5 over the UTF-8 bytes of `rowText`, read big-endian, with the top 4 bits
    * cleared: a non-negative 60-bit integer, so that a sum of 2^64 of them fits a 38-digit decimal.

@@ -9,9 +9,13 @@ export const standardSql = {
   /** `(query) AS alias`, with a trailing semicolon removed. */
   derivedTable: (query: string, alias: string): string =>
     `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}`,
-  /** `column_name`, `data_type` of a table's columns in order; empty when the table does not exist. */
+  /**
+   * `column_name`, `data_type`, `numeric_scale` and `datetime_precision` of a table's columns in order; empty when
+   * the table does not exist.
+   */
   describeTable: (schema: string, name: string): Statement => [
-    'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ',
+    'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type, NUMERIC_SCALE AS numeric_scale,',
+    ' DATETIME_PRECISION AS datetime_precision FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ',
     { param: schema },
     ' AND TABLE_NAME = ',
     { param: name },

@@ -34,6 +34,14 @@ export interface CheckPlan {
   readonly cutoff: string | null
 }
 
+/** A declared number of digits from the catalog, as an optional property; absent when the catalog gives none. */
+function digits<K extends 'scale' | 'fractionDigits'>(key: K, value: unknown): Partial<Record<K, number>> {
+  const n = typeof value === 'string' ? Number(value) : value
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0
+    ? ({ [key]: n } as Partial<Record<K, number>>)
+    : {}
+}
+
 /** Describes the columns of one side: the table from the catalog, a query by asking the engine. */
 export async function describeDataset(
   connection: Connection,
@@ -48,6 +56,8 @@ export async function describeDataset(
   const { rows } = await connection.query<{
     column_name: string | null
     data_type: string | null
+    numeric_scale?: unknown
+    datetime_precision?: unknown
     error_message?: string | null
   }>(statement)
   const out = new Map<string, ColumnInfo>()
@@ -59,10 +69,15 @@ export async function describeDataset(
         `the query on connection "${connection.config.name}" does not compile: ${row.error_message ?? 'no reason given'}`,
       )
     }
+    const family = dialect.familyOf(row.data_type)
     out.set(row.column_name, {
       name: row.column_name,
       dataType: row.data_type,
-      family: dialect.familyOf(row.data_type),
+      family,
+      ...(family === 'decimal' ? digits('scale', row.numeric_scale) : {}),
+      ...(family === 'timestamp' || family === 'timestamptz'
+        ? digits('fractionDigits', row.datetime_precision)
+        : {}),
     })
   }
   return out

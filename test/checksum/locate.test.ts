@@ -201,7 +201,7 @@ for (const engine of availableEngines()) {
       })
       const keyOf = (id: number) => {
         const item = items.find((i) => i.id === id) as Item
-        return `${item.code}|${item.day}`
+        return `${item.code}|;${item.day}`
       }
       const changed = (c?.samples ?? []).filter((s) => s.category === 'changed').map((s) => s.key)
       expect(changed.sort()).toEqual([...changedIds].map(keyOf).sort())

@@ -29,75 +29,94 @@ const enc = (kind: FieldEncoding['kind'], options: Partial<FieldEncoding> = {}):
 
 describe('mssqlSql checksum fields (golden T-SQL)', () => {
   const cases: Array<[string, ColumnInfo, FieldEncoding, string]> = [
-    ['bigint', col('bigint', 'integer'), enc('integer'), "COALESCE(CONVERT(nvarchar(20), [c]), N'\\N')"],
+    ['bigint', col('bigint', 'integer'), enc('integer'), 'CONVERT(nvarchar(20), [c])'],
     [
       'decimal at scale 2',
       col('decimal', 'decimal'),
       enc('decimal', { scale: 2 }),
-      "COALESCE(CONVERT(nvarchar(60), CAST([c] AS decimal(38, 2))), N'\\N')",
+      'CONVERT(nvarchar(60), CAST([c] AS decimal(38, 2)))',
     ],
     [
-      'nvarchar',
+      'float as its IEEE 754 bits, -0 as 0',
+      col('float', 'float'),
+      enc('float'),
+      'LOWER(CONVERT(nvarchar(16), CAST(CAST([c] AS float) + CAST(0 AS float) AS binary(8)), 2))',
+    ],
+    [
+      'nvarchar, | doubled',
       col('nvarchar', 'text'),
       enc('text'),
-      "COALESCE(REPLACE(REPLACE(CAST([c] AS nvarchar(max)) COLLATE Latin1_General_100_BIN2, N'\\', N'\\\\'), N'|', N'\\|'), N'\\N')",
+      "REPLACE(CAST([c] AS nvarchar(max)) COLLATE Latin1_General_100_BIN2, N'|', N'||')",
     ],
     [
       'char(n), trimmed and folded',
       col('char', 'text'),
       enc('text', { ignoreCase: true }),
-      "COALESCE(REPLACE(REPLACE(TRANSLATE(RTRIM(CAST([c] AS nvarchar(max))) COLLATE Latin1_General_100_BIN2, N'ABCDEFGHIJKLMNOPQRSTUVWXYZ', N'abcdefghijklmnopqrstuvwxyz'), N'\\', N'\\\\'), N'|', N'\\|'), N'\\N')",
+      "REPLACE(TRANSLATE(RTRIM(CAST([c] AS nvarchar(max))) COLLATE Latin1_General_100_BIN2, N'ABCDEFGHIJKLMNOPQRSTUVWXYZ', N'abcdefghijklmnopqrstuvwxyz'), N'|', N'||')",
     ],
-    ['date', col('date', 'date'), enc('date'), "COALESCE(CONVERT(nvarchar(10), [c], 23), N'\\N')"],
+    ['date', col('date', 'date'), enc('date'), 'CONVERT(nvarchar(10), [c], 23)'],
     [
-      'datetime2 at full precision',
+      'datetime2 at full precision, trailing zeros dropped',
       col('datetime2', 'timestamp'),
       enc('timestamp'),
-      "COALESCE(CONVERT(nvarchar(27), CAST([c] AS datetime2(7)), 121), N'\\N')",
+      'LEFT(CONVERT(nvarchar(27), CAST([c] AS datetime2(7)), 121), CASE WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) = 0 THEN 19 WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) % 1000000 = 0 THEN 21 WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) % 100000 = 0 THEN 22 WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) % 10000 = 0 THEN 23 WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) % 1000 = 0 THEN 24 WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) % 100 = 0 THEN 25 WHEN (DATEPART(nanosecond, CAST([c] AS datetime2(7))) / 100) % 10 = 0 THEN 26 ELSE 27 END)',
     ],
     [
       'datetime at 3 digits, via its displayed milliseconds',
       col('datetime', 'timestamp'),
       enc('timestamp', { precision: 3 }),
-      "COALESCE(LEFT(CONVERT(nvarchar(27), CAST(CAST([c] AS datetime2(3)) AS datetime2(7)), 121), 23), N'\\N')",
+      'LEFT(CONVERT(nvarchar(27), CAST(CAST([c] AS datetime2(3)) AS datetime2(7)), 121), CASE WHEN (DATEPART(nanosecond, CAST(CAST([c] AS datetime2(3)) AS datetime2(7))) / 1000000) = 0 THEN 19 WHEN (DATEPART(nanosecond, CAST(CAST([c] AS datetime2(3)) AS datetime2(7))) / 1000000) % 100 = 0 THEN 21 WHEN (DATEPART(nanosecond, CAST(CAST([c] AS datetime2(3)) AS datetime2(7))) / 1000000) % 10 = 0 THEN 22 ELSE 23 END)',
     ],
     [
       'datetime2 to the second',
       col('datetime2', 'timestamp'),
       enc('timestamp', { precision: 0 }),
-      "COALESCE(LEFT(CONVERT(nvarchar(27), CAST([c] AS datetime2(7)), 121), 19), N'\\N')",
+      'LEFT(CONVERT(nvarchar(27), CAST([c] AS datetime2(7)), 121), 19)',
     ],
     [
-      'datetimeoffset in UTC',
+      'datetimeoffset in UTC, to a tenth of a second',
       col('datetimeoffset', 'timestamptz'),
-      enc('timestamptz'),
-      "COALESCE((CONVERT(nvarchar(27), CAST(SWITCHOFFSET([c], '+00:00') AS datetime2(7)), 121) + N'Z'), N'\\N')",
+      enc('timestamptz', { precision: 1 }),
+      "LEFT(CONVERT(nvarchar(27), CAST(SWITCHOFFSET([c], '+00:00') AS datetime2(7)), 121), CASE WHEN (DATEPART(nanosecond, CAST(SWITCHOFFSET([c], '+00:00') AS datetime2(7))) / 100000000) = 0 THEN 19 ELSE 21 END)",
     ],
-    ['bit', col('bit', 'boolean'), enc('boolean'), "COALESCE(CONVERT(nvarchar(1), [c]), N'\\N')"],
     [
-      'uniqueidentifier',
-      col('uniqueidentifier', 'uuid'),
-      enc('uuid'),
-      "COALESCE(LOWER(CONVERT(nvarchar(36), [c])), N'\\N')",
+      'bit',
+      col('bit', 'boolean'),
+      enc('boolean'),
+      "(CASE WHEN [c] = 1 THEN N't' WHEN [c] = 0 THEN N'f' END)",
     ],
+    ['uniqueidentifier', col('uniqueidentifier', 'uuid'), enc('uuid'), 'LOWER(CONVERT(nvarchar(36), [c]))'],
     [
       'varbinary',
       col('varbinary', 'binary'),
       enc('binary'),
-      "COALESCE(LOWER(CONVERT(nvarchar(max), CAST([c] AS varbinary(max)), 2)), N'\\N')",
+      'LOWER(CONVERT(nvarchar(max), CAST([c] AS varbinary(max)), 2))',
     ],
   ]
   for (const [what, column, encoding, expected] of cases) {
     it(what, () => expect(d.checksumField('[c]', column, encoding)).toBe(expected))
   }
 
-  it('joins fields as nvarchar(max), hashes the UTF-8 bytes with MD5 and keeps 60 bits of the leading 8 bytes', () => {
-    const row = d.checksumRowText(['f1', 'f2', 'f3'])
-    expect(row).toBe("CAST(f1 AS nvarchar(max)) + N'|' + f2 + N'|' + f3")
+  it('joins fields and NULL markers with CONCAT_WS as nvarchar(max), hashes the UTF-8 bytes with MD5 and keeps 60 bits of the leading 8 bytes', () => {
+    const row = d.checksumRowText([
+      { value: 'f1', column: '[a]' },
+      { value: 'f2', column: '[b]' },
+    ])
+    expect(row).toBe(
+      "CONCAT_WS(N'|;', CAST(f1 AS nvarchar(max)), CASE WHEN [a] IS NULL THEN N'|N' END, f2, CASE WHEN [b] IS NULL THEN N'|N' END)",
+    )
     expect(d.rowHash(row)).toBe(
-      "(CAST(CAST(HASHBYTES('MD5', CAST((CAST(f1 AS nvarchar(max)) + N'|' + f2 + N'|' + f3) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS varchar(max))) AS binary(8)) AS bigint) & CAST(0x0FFFFFFFFFFFFFFF AS bigint))",
+      `(CAST(CAST(HASHBYTES('MD5', CAST((${row}) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS varchar(max))) AS binary(8)) AS bigint) & CAST(0x0FFFFFFFFFFFFFFF AS bigint))`,
     )
     expect(d.sumRowHashes('h')).toBe('CONVERT(varchar(40), SUM(CAST(h AS decimal(38, 0))))')
+  })
+
+  it('nests CONCAT_WS beyond 32 columns, within its 254 arguments', () => {
+    const fields = Array.from({ length: 70 }, (_, i) => ({ value: `f${i}`, column: `[c${i}]` }))
+    const row = d.checksumRowText(fields)
+    expect(row.match(/CONCAT_WS\(/g)).toHaveLength(4)
+    expect(row.startsWith("CONCAT_WS(N'|;', CAST(CONCAT_WS(N'|;', CAST(f0 AS nvarchar(max)),")).toBe(true)
+    expect(row).toContain("f69, CASE WHEN [c69] IS NULL THEN N'|N' END))")
   })
 
   it('avoids FORMAT, CHECKSUM, BINARY_CHECKSUM and hex-text slicing', () => {

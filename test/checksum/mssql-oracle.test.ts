@@ -8,12 +8,7 @@ import * as tarn from 'tarn'
 import * as tedious from 'tedious'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEncoding } from '../../src/checksum/encoding.js'
-import {
-  canonicalField,
-  canonicalRowText,
-  type ReferenceValue,
-  rowHashOf,
-} from '../../src/checksum/reference.js'
+import { canonicalRowText, type ReferenceValue, rowHashOf } from '../../src/checksum/reference.js'
 import type { EngineSession, FieldEncoding, TypeFamily } from '../../src/dialects/dialect.js'
 import { mssqlEngine, tediousConfig } from '../../src/dialects/mssql/mssql-engine.js'
 import { mssqlSql as d } from '../../src/dialects/mssql/mssql-sql.js'
@@ -83,7 +78,7 @@ const CASES: readonly Case[] = [
     family: 'text',
     encoding: enc('text'),
     values: [
-      ["N'å ä ö 👩‍⚕️🇸🇪 | \\ \\N'", 'å ä ö 👩‍⚕️🇸🇪 | \\ \\N'],
+      ["N'å ä ö 👩‍⚕️🇸🇪 | \\ ||; |N'", 'å ä ö 👩‍⚕️🇸🇪 | \\ ||; |N'],
       ["N''", ''],
     ],
   },
@@ -168,6 +163,56 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    column: 'n4',
+    type: 'decimal(12,4)',
+    family: 'decimal',
+    encoding: enc('decimal', { scale: 4 }),
+    values: [
+      ['-0.0040', '-0.0040'],
+      ['12345678.9950', '12345678.9950'],
+    ],
+  },
+  {
+    column: 'f8',
+    type: 'float',
+    family: 'float',
+    encoding: enc('float'),
+    values: [
+      ['1.1e0', 1.1],
+      ['-0e0', -0],
+    ],
+  },
+  {
+    column: 'f4',
+    type: 'real',
+    family: 'float',
+    encoding: enc('float'),
+    values: [
+      ['0.1e0', Math.fround(0.1)],
+      ['-1.5e0', -1.5],
+    ],
+  },
+  {
+    column: 'ts4',
+    type: 'datetime2(7)',
+    family: 'timestamp',
+    encoding: enc('timestamp', { precision: 4 }),
+    values: [
+      ["'2000-01-01T00:00:00.1234567'", '2000-01-01 00:00:00.1234567'],
+      ["'0001-01-01T00:00:00.0000500'", '0001-01-01 00:00:00.00005'],
+    ],
+  },
+  {
+    column: 'tz3',
+    type: 'datetimeoffset(3)',
+    family: 'timestamptz',
+    encoding: enc('timestamptz', { precision: 3 }),
+    values: [
+      ["'1960-06-15T12:00:00.120-05:00'", '1960-06-15T12:00:00.12-05:00'],
+      ["'2024-03-31T01:59:59.999+01:00'", '2024-03-31T01:59:59.999+01:00'],
+    ],
+  },
+  {
     column: 'bin',
     type: 'varbinary(10)',
     family: 'binary',
@@ -221,23 +266,28 @@ describe.skipIf(!url)('checksum SQL on SQL Server equals the reference', () => {
   })
 
   it('builds every field, the row text and the row hash as the reference does', async () => {
-    const fields = CASES.map((c) =>
-      d.checksumField(
+    const fields = CASES.map((c) => ({
+      value: d.checksumField(
         `t.${d.quoteIdent(c.column)}`,
         { name: c.column, dataType: c.type, family: c.family },
         c.encoding,
       ),
-    )
+      column: `t.${d.quoteIdent(c.column)}`,
+    }))
     const hash = d.rowHash(d.checksumRowText(fields))
     const { rows } = await session.readOnly<Record<string, string>>([
-      `SELECT ${fields.map((f, i) => `${f} AS f${i}`).join(', ')}, ${d.canonicalText(hash, 'integer')} AS h FROM ${table()} AS t ORDER BY row_no`,
+      `SELECT ${fields.map((f, i) => `${d.checksumRowText([f])} AS f${i}`).join(', ')}, ${d.checksumRowText(fields)} AS row_text, ${d.canonicalText(hash, 'integer')} AS h FROM ${table()} AS t ORDER BY row_no`,
     ])
     const encodings = CASES.map((c) => c.encoding)
+    expect(rows).toHaveLength(ROWS.length)
     rows.forEach((row, n) => {
       const values = ROWS[n] ?? []
       CASES.forEach((c, i) => {
-        expect(`${c.column}: ${row[`f${i}`]}`).toBe(`${c.column}: ${canonicalField(values[i], c.encoding)}`)
+        expect(`${c.column}: ${row[`f${i}`]}`).toBe(
+          `${c.column}: ${canonicalRowText([values[i]], [c.encoding])}`,
+        )
       })
+      expect(row.row_text).toBe(canonicalRowText(values, encodings))
       expect(row.h).toBe(rowHashOf(canonicalRowText(values, encodings)).toString())
     })
   })

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { defaultEncoding, fieldKindOf, resolveFieldEncoding } from '../../src/checksum/encoding.js'
+import {
+  DEFAULT_PRECISION,
+  DEFAULT_SCALE,
+  defaultEncoding,
+  fieldKindOf,
+  resolveFieldEncoding,
+} from '../../src/checksum/encoding.js'
 import { KeyMasker } from '../../src/checksum/key-mask.js'
 import { classifyKeys } from '../../src/checksum/locate.js'
 import {
@@ -11,12 +17,40 @@ import {
   roundDecimalText,
   rowHashOf,
 } from '../../src/checksum/reference.js'
-import type { FieldEncoding } from '../../src/dialects/dialect.js'
+import type { ColumnInfo, FieldEncoding, TypeFamily } from '../../src/dialects/dialect.js'
 import { ReconcileError } from '../../src/errors/errors.js'
 
 const text = defaultEncoding('text')
 const hashOf = (values: ReferenceValue[], encodings: FieldEncoding[]) =>
   rowHashOf(canonicalRowText(values, encodings))
+
+/**
+ * Reads a row text back into its fields, as docs/checksum.md says it can be read: every `|` starts a two-character
+ * token, `||` (a `|` inside text), `|;` (the end of a field) or `|N` (a NULL field). If every row text decodes to
+ * the row it came from, no two different rows can share a text.
+ */
+function decodeRowText(rowText: string): Array<string | null> {
+  const fields: Array<string | null> = []
+  let field = ''
+  let isNull = false
+  for (let i = 0; i < rowText.length; i++) {
+    const c = rowText[i]
+    if (c !== '|') {
+      field += c
+      continue
+    }
+    const next = rowText[++i]
+    if (next === '|') field += '|'
+    else if (next === ';') {
+      fields.push(isNull ? null : field)
+      field = ''
+      isNull = false
+    } else if (next === 'N' && field === '') isNull = true
+    else throw new Error(`"|${next}" at ${i} is no token`)
+  }
+  fields.push(isNull ? null : field)
+  return fields
+}
 
 describe('canonical row text is unambiguous', () => {
   it('tells NULL from the empty string in every position', () => {
@@ -40,10 +74,10 @@ describe('canonical row text is unambiguous', () => {
         ['a', 'b|c'],
       ],
       [
-        ['a\\', 'b'],
-        ['a', '\\b'],
+        ['a|', ';b'],
+        ['a', '|;b'],
       ],
-      [['\\N'], [null]],
+      [['|N'], [null]],
       [
         ['a|', ''],
         ['a', '|'],
@@ -56,10 +90,35 @@ describe('canonical row text is unambiguous', () => {
     }
   })
 
-  it('writes NULL as \\N and escapes the separator and the escape character in text', () => {
-    expect(canonicalField(null, text)).toBe('\\N')
-    expect(canonicalField('a|b\\c', text)).toBe('a\\|b\\\\c')
-    expect(canonicalRowText(['x', null, 3n], [text, text, defaultEncoding('integer')])).toBe('x|\\N|3')
+  it('decodes every row of separator-like text back to its fields', () => {
+    // Every row of three fields, each NULL or a string of up to three of the characters that build the structure.
+    const alphabet = ['|', ';', 'N', 'a']
+    const strings = ['']
+    for (let length = 1; length <= 3; length++) {
+      for (const s of strings.filter((x) => x.length === length - 1))
+        strings.push(...alphabet.map((c) => s + c))
+    }
+    const values: Array<string | null> = [null, ...strings]
+    const encodings = [text, text, text]
+    let rows = 0
+    for (const a of values) {
+      for (const b of [null, '', '|', ';N', '|;', 'a|N']) {
+        for (const c of values) {
+          expect(decodeRowText(canonicalRowText([a, b, c], encodings))).toEqual([a, b, c])
+          rows++
+        }
+      }
+    }
+    expect(rows).toBe(values.length * values.length * 6)
+  })
+
+  it('writes NULL as |N, separates fields with |; and doubles | inside text', () => {
+    expect(canonicalField(null, text)).toBeNull()
+    expect(canonicalField('a|b\\c', text)).toBe('a||b\\c')
+    expect(canonicalRowText(['x', null, 3n], [text, text, defaultEncoding('integer')])).toBe('x|;|N|;3')
+    expect(canonicalRowText([true, false], [defaultEncoding('boolean'), defaultEncoding('boolean')])).toBe(
+      't|;f',
+    )
   })
 })
 
@@ -81,18 +140,29 @@ describe('canonical values', () => {
     expect(canonicalField(123456789.12345679, decimal)).toBe('123456789.1234570000')
   })
 
+  it('writes two floats as their IEEE 754 bits, with -0 as 0', () => {
+    const float = defaultEncoding('float')
+    expect(canonicalField(1.1, float)).toBe('3ff199999999999a')
+    expect(canonicalField(-0, float)).toBe('0000000000000000')
+    expect(canonicalField(Math.fround(0.1), float)).toBe('3fb99999a0000000')
+    expect(canonicalField(0.1 + 0.2, float)).not.toBe(canonicalField(0.3, float))
+  })
+
   it('truncates timestamps to the precision and moves offsets to UTC across daylight saving', () => {
     const ts = (precision: number) => ({ ...defaultEncoding('timestamp'), precision })
-    expect(canonicalField('1969-07-20T20:17:40.987654', ts(7))).toBe('1969-07-20 20:17:40.9876540')
+    expect(canonicalField('1969-07-20T20:17:40.987654', ts(7))).toBe('1969-07-20 20:17:40.987654')
+    expect(canonicalField('1969-07-20T20:17:40.9876543', ts(7))).toBe('1969-07-20 20:17:40.9876543')
     expect(canonicalField('1969-07-20 20:17:40.987654', ts(3))).toBe('1969-07-20 20:17:40.987')
+    expect(canonicalField('1969-07-20 20:17:40.900654', ts(3))).toBe('1969-07-20 20:17:40.9')
+    expect(canonicalField('1969-07-20 20:17:40.000654', ts(3))).toBe('1969-07-20 20:17:40')
     expect(canonicalField('1969-07-20 20:17:40.987654', ts(0))).toBe('1969-07-20 20:17:40')
-    expect(canonicalField('2024-02-29', ts(1))).toBe('2024-02-29 00:00:00.0')
+    expect(canonicalField('2024-02-29', ts(1))).toBe('2024-02-29 00:00:00')
     const tz = defaultEncoding('timestamptz')
     // The hour 02:00–03:00 on 27 October 2024 happens twice in Stockholm: once at +02:00, once at +01:00.
-    expect(canonicalField('2024-10-27T02:30:00+02:00', tz)).toBe('2024-10-27 00:30:00.0000000Z')
-    expect(canonicalField('2024-10-27T02:30:00+01:00', tz)).toBe('2024-10-27 01:30:00.0000000Z')
-    expect(canonicalField('0001-01-01T00:30:00+01:00', tz)).toBe('0000-12-31 23:30:00.0000000Z')
-    expect(canonicalField(new Date('1960-01-01T00:00:00.123Z'), tz)).toBe('1960-01-01 00:00:00.1230000Z')
+    expect(canonicalField('2024-10-27T02:30:00+02:00', tz)).toBe('2024-10-27 00:30:00')
+    expect(canonicalField('2024-10-27T02:30:00+01:00', tz)).toBe('2024-10-27 01:30:00')
+    expect(canonicalField('0001-01-01T00:30:00+01:00', tz)).toBe('0000-12-31 23:30:00')
+    expect(canonicalField(new Date('1960-01-01T00:00:00.123Z'), tz)).toBe('1960-01-01 00:00:00.123')
   })
 
   it('folds only ASCII letters when case is ignored, and trims only spaces', () => {
@@ -113,7 +183,7 @@ describe('canonical values', () => {
 
 describe('row hash and checksum', () => {
   it('is the low 60 bits of the first 8 bytes of MD5 over the UTF-8 text', () => {
-    for (const value of ['', 'å ä ö', '👩‍⚕️|\\N']) {
+    for (const value of ['', 'å ä ö', '👩‍⚕️||;|N']) {
       const md5 = createHash('md5').update(Buffer.from(value, 'utf8')).digest('hex')
       expect(rowHashOf(value)).toBe(BigInt(`0x${md5.slice(1, 16)}`))
       expect(rowHashOf(value) < 2n ** 60n).toBe(true)
@@ -137,6 +207,8 @@ describe('field kinds of a column pair', () => {
     expect(fieldKindOf('integer', 'integer', true)).toBe('decimal')
     expect(fieldKindOf('integer', 'decimal', false)).toBe('decimal')
     expect(fieldKindOf('float', 'decimal', false)).toBe('decimal')
+    expect(fieldKindOf('float', 'float', false)).toBe('float')
+    expect(fieldKindOf('float', 'float', true)).toBe('decimal')
     expect(fieldKindOf('date', 'timestamp', false)).toBe('timestamp')
     expect(fieldKindOf('uuid', 'text', false)).toBe('text')
     expect(fieldKindOf('timestamp', 'timestamptz', false)).toHaveProperty('reason')
@@ -144,13 +216,36 @@ describe('field kinds of a column pair', () => {
     expect(fieldKindOf('unknown', 'unknown', false)).toHaveProperty('reason')
   })
 
+  const col = (family: TypeFamily, digits: Partial<ColumnInfo> = {}): ColumnInfo => ({
+    name: 'c',
+    dataType: family,
+    family,
+    ...digits,
+  })
+
   it('rejects an option that does not apply to the column, naming it', () => {
     const column = { name: 'fee', source: 'fee', target: 'fee', canonical: { precision: 3 } }
-    expect(() => resolveFieldEncoding(column, 'decimal', 'decimal')).toThrow(/"precision"/)
-    expect(resolveFieldEncoding({ ...column, canonical: { scale: 2 } }, 'decimal', 'integer')).toMatchObject({
-      kind: 'decimal',
-      scale: 2,
-    })
+    expect(() => resolveFieldEncoding(column, col('decimal'), col('decimal'))).toThrow(/"precision"/)
+    expect(
+      resolveFieldEncoding({ ...column, canonical: { scale: 2 } }, col('decimal'), col('integer')),
+    ).toMatchObject({ kind: 'decimal', scale: 2 })
+  })
+
+  it('compares at the declared digits when the column sets none, never rounding a declared digit away', () => {
+    const column = { name: 'c', source: 'c', target: 'c' }
+    const scale = (a: ColumnInfo, b: ColumnInfo) => resolveFieldEncoding(column, a, b).scale
+    expect(scale(col('decimal', { scale: 2 }), col('decimal', { scale: 4 }))).toBe(4)
+    expect(scale(col('decimal', { scale: 2 }), col('integer'))).toBe(2)
+    expect(scale(col('decimal', { scale: 2 }), col('float'))).toBe(2)
+    expect(scale(col('decimal', { scale: 2 }), col('decimal'))).toBe(DEFAULT_SCALE)
+    expect(scale(col('integer'), col('float'))).toBe(0)
+    const precision = (a: ColumnInfo, b: ColumnInfo) => resolveFieldEncoding(column, a, b).precision
+    expect(precision(col('timestamp', { fractionDigits: 7 }), col('timestamp', { fractionDigits: 6 }))).toBe(
+      6,
+    )
+    expect(precision(col('timestamp', { fractionDigits: 3 }), col('date'))).toBe(3)
+    expect(precision(col('timestamptz'), col('timestamptz', { fractionDigits: 6 }))).toBe(6)
+    expect(precision(col('timestamp'), col('timestamp'))).toBe(DEFAULT_PRECISION)
   })
 })
 

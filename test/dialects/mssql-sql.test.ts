@@ -193,8 +193,8 @@ describe('mssqlSql describeTable', () => {
   it('reads INFORMATION_SCHEMA.COLUMNS with bound names', () => {
     const compiled = compile(d.describeTable('dbo', "Visit]'Log"))
     expect(compiled.sql).toBe(
-      'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type FROM INFORMATION_SCHEMA.COLUMNS' +
-        ' WHERE TABLE_SCHEMA = @1 AND TABLE_NAME = @2 ORDER BY ORDINAL_POSITION',
+      'SELECT COLUMN_NAME AS column_name, DATA_TYPE AS data_type, NUMERIC_SCALE AS numeric_scale,' +
+        ' DATETIME_PRECISION AS datetime_precision FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = @1 AND TABLE_NAME = @2 ORDER BY ORDINAL_POSITION',
     )
     expect(compiled.parameters).toEqual(['dbo', "Visit]'Log"])
   })
@@ -206,8 +206,8 @@ describe('mssqlSql describeQuery', () => {
   it('passes the query text as a parameter, never spliced into the SQL', () => {
     const compiled = compile(d.describeQuery(query, ['id', 'odd]col']))
     expect(compiled.sql).toBe(
-      'SELECT name AS column_name, system_type_name AS data_type, error_message' +
-        ' FROM sys.dm_exec_describe_first_result_set(@1, NULL, 0) ORDER BY column_ordinal',
+      'SELECT name AS column_name, system_type_name AS data_type, error_message,' +
+        ' scale AS numeric_scale, scale AS datetime_precision FROM sys.dm_exec_describe_first_result_set(@1, NULL, 0) ORDER BY column_ordinal',
     )
     expect(compiled.parameters).toEqual([
       "SELECT [id], [odd]]col] FROM (\nSELECT id, note AS [odd]]col] FROM dbo.t WHERE note = 'it''s'\n) AS q",

@@ -1,4 +1,5 @@
 import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
+import { FIELD_SEPARATOR, joinChecksumFields, NULL_MARKER } from '../checksum-row.js'
 import { standardSql } from '../standard-sql.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
@@ -61,9 +62,23 @@ const baseType = (dataType: string) =>
     .toLowerCase()
 
 /**
- * A timestamp as `yyyy-mm-dd hh:mi:ss[.fraction]` with `precision` digits, truncated: style 121 of a
- * `datetime2(7)` always writes seven fraction digits, and LEFT cuts them. `datetime` is first rounded to its
- * displayed milliseconds (`.007`, not the exact tick `.0066667`).
+ * The length of `yyyy-mm-dd hh:mi:ss[.fraction]` once the fraction is truncated to `precision` digits and its
+ * trailing zeros dropped (with the point when nothing is left): 19 for a whole second, else 20 plus the digits
+ * up to the last non-zero one. `fraction` is the truncated fraction as an integer of `precision` digits.
+ */
+function trimmedTimestampLength(fraction: string, precision: number): string {
+  const whens = [`WHEN ${fraction} = 0 THEN 19`]
+  for (let digits = 1; digits < precision; digits++) {
+    whens.push(`WHEN ${fraction} % ${10 ** (precision - digits)} = 0 THEN ${20 + digits}`)
+  }
+  return `CASE ${whens.join(' ')} ELSE ${20 + precision} END`
+}
+
+/**
+ * A timestamp as `yyyy-mm-dd hh:mi:ss[.fraction]`, the fraction truncated to `precision` digits and written
+ * without trailing zeros (as PostgreSQL writes a timestamp): style 121 of a `datetime2(7)` always writes seven
+ * fraction digits, and LEFT keeps the length that `trimmedTimestampLength` computes from DATEPART(nanosecond).
+ * `datetime` is first rounded to its displayed milliseconds (`.007`, not the exact tick `.0066667`).
  */
 function checksumTimestamp(expr: string, column: ColumnInfo, precision: number): string {
   const exact =
@@ -71,7 +86,9 @@ function checksumTimestamp(expr: string, column: ColumnInfo, precision: number):
       ? `CAST(CAST(${expr} AS datetime2(3)) AS datetime2(7))`
       : `CAST(${expr} AS datetime2(7))`
   const text = `CONVERT(nvarchar(27), ${exact}, 121)`
-  return precision === 7 ? text : `LEFT(${text}, ${precision === 0 ? 19 : 20 + precision})`
+  if (precision === 0) return `LEFT(${text}, 19)`
+  const fraction = `(DATEPART(nanosecond, ${exact}) / ${10 ** (9 - precision)})`
+  return `LEFT(${text}, ${trimmedTimestampLength(fraction, precision)})`
 }
 
 function checksumText(expr: string, column: ColumnInfo, encoding: FieldEncoding): string {
@@ -80,7 +97,7 @@ function checksumText(expr: string, column: ColumnInfo, encoding: FieldEncoding)
   if (encoding.trimTrailingSpaces || FIXED_WIDTH.has(baseType(column.dataType))) text = `RTRIM(${text})`
   text = `${text} COLLATE ${BIN2}`
   if (encoding.ignoreCase) text = `TRANSLATE(${text}, N'${UPPER}', N'${UPPER.toLowerCase()}')`
-  return `REPLACE(REPLACE(${text}, N'\\', N'\\\\'), N'|', N'\\|')`
+  return `REPLACE(${text}, N'|', N'||')`
 }
 
 function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding): string {
@@ -89,6 +106,9 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
       return `CONVERT(nvarchar(20), ${expr})`
     case 'decimal':
       return `CONVERT(nvarchar(60), CAST(${expr} AS decimal(38, ${encoding.scale})))`
+    case 'float':
+      // The IEEE 754 bits, big-endian, as CAST to binary(8) gives them; adding zero turns -0 into 0.
+      return `LOWER(CONVERT(nvarchar(16), CAST(CAST(${expr} AS float) + CAST(0 AS float) AS binary(8)), 2))`
     case 'text':
       return checksumText(expr, column, encoding)
     case 'date':
@@ -96,9 +116,9 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
     case 'timestamp':
       return checksumTimestamp(expr, column, encoding.precision)
     case 'timestamptz':
-      return `(${checksumTimestamp(`SWITCHOFFSET(${expr}, '+00:00')`, column, encoding.precision)} + N'Z')`
+      return checksumTimestamp(`SWITCHOFFSET(${expr}, '+00:00')`, column, encoding.precision)
     case 'boolean':
-      return `CONVERT(nvarchar(1), ${expr})`
+      return `(CASE WHEN ${expr} = 1 THEN N't' WHEN ${expr} = 0 THEN N'f' END)`
     case 'uuid':
       return `LOWER(CONVERT(nvarchar(36), ${expr}))`
     case 'binary':
@@ -173,16 +193,22 @@ export const mssqlSql: SqlDialect = {
     // whose column_name and data_type are NULL) instead of raising.
     const selected = columns.length === 0 ? '*' : columns.map((c) => this.quoteIdent(c)).join(', ')
     return [
-      'SELECT name AS column_name, system_type_name AS data_type, error_message',
+      'SELECT name AS column_name, system_type_name AS data_type, error_message,',
+      ' scale AS numeric_scale, scale AS datetime_precision',
       ' FROM sys.dm_exec_describe_first_result_set(',
       { param: `SELECT ${selected} FROM ${this.derivedTable(query, 'q')}` },
       ', NULL, 0) ORDER BY column_ordinal',
     ]
   },
-  // COALESCE, not ISNULL: ISNULL takes the first argument's type, and `\N` would not fit an nvarchar(1).
-  checksumField: (expr, column, encoding) => `COALESCE(${checksumValue(expr, column, encoding)}, N'\\N')`,
+  checksumField: checksumValue,
+  // CONCAT_WS (SQL Server 2017+) skips NULL arguments as PostgreSQL's concat_ws does. Its result is cut at 4,000
+  // characters unless an argument is nvarchar(max): the first one is cast to it.
   checksumRowText: (fields) =>
-    fields.map((f, i) => (i === 0 ? `CAST(${f} AS nvarchar(max))` : f)).join(` + N'|' + `),
+    joinChecksumFields(fields, {
+      concatWithSeparator: (args) =>
+        `CONCAT_WS(N'${FIELD_SEPARATOR}', ${args.map((a, i) => (i === 0 ? `CAST(${a} AS nvarchar(max))` : a)).join(', ')})`,
+      nullMarker: (column) => `CASE WHEN ${column} IS NULL THEN N'${NULL_MARKER}' END`,
+    }),
   rowHash: (rowText) =>
     `(CAST(CAST(HASHBYTES('MD5', CAST((${rowText}) COLLATE ${UTF8} AS varchar(max))) AS binary(8)) AS bigint) & ${LOW_60_BITS})`,
   sumRowHashes: (hash) => `CONVERT(varchar(40), SUM(CAST(${hash} AS decimal(38, 0))))`,

@@ -1,4 +1,5 @@
 import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
+import { FIELD_SEPARATOR, joinChecksumFields, NULL_MARKER } from '../checksum-row.js'
 import { standardSql } from '../standard-sql.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
@@ -37,16 +38,25 @@ const FAMILIES: Readonly<Record<string, TypeFamily>> = {
 const US = `'YYYY-MM-DD"T"HH24:MI:SS.US'`
 
 const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+/** 2^60 − 1: clears the top 4 bits of a bigint. */
+const LOW_60_BITS = '1152921504606846975'
 
-/**
- * A timestamp as `YYYY-MM-DD HH:MM:SS[.fraction]` with `precision` fraction digits, truncated. PostgreSQL keeps
- * microseconds, so a seventh digit is always `0`.
+/** Types whose output function writes exactly the declared scale's fraction digits. */
+const EXACT_NUMERIC = new Set(['numeric', 'decimal'])
+
+/*
+ * The checksum fields below are written so that the type's own output function (which concat_ws calls) produces
+ * the canonical text wherever it can: that is what keeps the scan near the cost of a hand-written MD5 of the row.
+ * Dates and timestamps rely on DateStyle ISO, which every read-only transaction sets (read-only.ts).
  */
+
+/** A timestamp truncated to `precision` fraction digits; its output writes the fraction without trailing zeros. */
 function checksumTimestamp(expr: string, precision: number): string {
-  if (precision === 0) return `to_char(${expr}, 'YYYY-MM-DD HH24:MI:SS')`
-  const micro = `to_char(${expr}, 'YYYY-MM-DD HH24:MI:SS.US')`
-  if (precision === 7) return `(${micro} || '0')`
-  return precision === 6 ? micro : `left(${micro}, ${20 + precision})`
+  if (precision >= 6) return expr
+  if (precision === 0) return `date_trunc('second', ${expr})`
+  if (precision === 3) return `date_trunc('milliseconds', ${expr})`
+  // extract(microseconds) is the seconds field in microseconds (0–59,999,999), never negative.
+  return `(${expr} - mod(CAST(extract(microseconds FROM ${expr}) AS bigint), ${10 ** (6 - precision)}) * interval '1 microsecond')`
 }
 
 function checksumText(expr: string, encoding: FieldEncoding): string {
@@ -54,30 +64,38 @@ function checksumText(expr: string, encoding: FieldEncoding): string {
   let text = `CAST(${expr} AS text)`
   if (encoding.trimTrailingSpaces) text = `rtrim(${text}, ' ')`
   if (encoding.ignoreCase) text = `translate(${text}, '${UPPER}', '${UPPER.toLowerCase()}')`
-  return `replace(replace(${text}, '\\', '\\\\'), '|', '\\|')`
+  return `replace(${text}, '|', '||')`
+}
+
+function checksumDecimal(expr: string, column: ColumnInfo, scale: number): string {
+  const declared = column.family === 'integer' ? 0 : column.scale
+  const exact = column.family === 'integer' || EXACT_NUMERIC.has(column.dataType.toLowerCase())
+  // A numeric(p, s) value always holds s fraction digits, and an integer none: written as they are.
+  if (exact && declared === scale) return expr
+  // round(numeric, s) always writes s fraction digits; float8 becomes numeric through 15 significant digits.
+  return `round(CAST(${expr} AS numeric), ${scale})`
 }
 
 function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding): string {
   switch (encoding.kind) {
     case 'integer':
     case 'uuid':
-      return `CAST(${expr} AS text)`
+    case 'date':
+    case 'boolean':
+      return expr
     case 'decimal':
-      // round(numeric, s) always writes s fraction digits; float8 becomes numeric through 15 significant digits.
-      return `CAST(round(CAST(${expr} AS numeric), ${encoding.scale}) AS text)`
+      return checksumDecimal(expr, column, encoding.scale)
+    case 'float':
+      // The IEEE 754 bits, big-endian; adding zero turns -0 into 0.
+      return `encode(float8send(CAST(${expr} AS float8) + CAST(0 AS float8)), 'hex')`
     case 'text':
       return checksumText(expr, encoding)
-    case 'date':
-      return `to_char(${expr}, 'YYYY-MM-DD')`
     case 'timestamp':
-      return checksumTimestamp(
-        column.family === 'date' ? `CAST(${expr} AS timestamp)` : expr,
-        encoding.precision,
-      )
+      return column.family === 'date'
+        ? `CAST(${expr} AS timestamp)`
+        : checksumTimestamp(expr, encoding.precision)
     case 'timestamptz':
-      return `(${checksumTimestamp(`(${expr} AT TIME ZONE 'UTC')`, encoding.precision)} || 'Z')`
-    case 'boolean':
-      return `(CASE WHEN ${expr} THEN '1' WHEN NOT ${expr} THEN '0' END)`
+      return checksumTimestamp(`(${expr} AT TIME ZONE 'UTC')`, encoding.precision)
     case 'binary':
       return `encode(${expr}, 'hex')`
   }
@@ -122,21 +140,27 @@ export const postgresSql: SqlDialect = {
   familyOf: (dataType) => FAMILIES[dataType.toLowerCase()] ?? 'unknown',
   describeTable: standardSql.describeTable,
   describeQuery(query, columns) {
-    // An outer join ON false never executes the query, yet pg_typeof still reports each column's type.
+    // An outer join ON false never executes the query, yet pg_typeof still reports each column's type (but not
+    // its declared scale or precision: checksums then round numbers to the default scale).
     const described = columns.map(
       (c, i) =>
-        `SELECT ${i} AS ordinal, '${c.replaceAll("'", "''")}' AS column_name, pg_typeof(q.${this.quoteIdent(c)})::text AS data_type`,
+        `SELECT ${i} AS ordinal, '${c.replaceAll("'", "''")}' AS column_name, pg_typeof(q.${this.quoteIdent(c)})::text AS data_type, NULL::integer AS numeric_scale, NULL::integer AS datetime_precision`,
     )
     return [
-      `SELECT d.column_name, d.data_type FROM (SELECT 1 AS one) AS o LEFT JOIN ${this.derivedTable(query, 'q')} ON false`,
+      `SELECT d.column_name, d.data_type, d.numeric_scale, d.datetime_precision FROM (SELECT 1 AS one) AS o LEFT JOIN ${this.derivedTable(query, 'q')} ON false`,
       ` CROSS JOIN LATERAL (${described.join(' UNION ALL ')}) AS d ORDER BY d.ordinal`,
     ]
   },
-  checksumField: (expr, column, encoding) => `COALESCE(${checksumValue(expr, column, encoding)}, '\\N')`,
-  checksumRowText: (fields) => fields.join(` || '|' || `),
+  checksumField: checksumValue,
+  checksumRowText: (fields) =>
+    joinChecksumFields(fields, {
+      concatWithSeparator: (args) => `concat_ws('${FIELD_SEPARATOR}', ${args.join(', ')})`,
+      nullMarker: (column) => `CASE WHEN ${column} IS NULL THEN '${NULL_MARKER}' END`,
+    }),
   // md5() hashes the database encoding's bytes: UTF-8 in a UTF8 database (required, see docs/checksum.md).
-  // Hex digits 2–16 are the low 60 bits of the first 8 bytes.
-  rowHash: (rowText) => `CAST(CAST('x' || substr(md5(${rowText}), 2, 15) AS bit(60)) AS bigint)`,
+  // The 128 bits cut to their first 64 are the first 8 bytes as a signed bigint; the mask keeps the low 60 bits.
+  rowHash: (rowText) =>
+    `(CAST(CAST(CAST('x' || md5(${rowText}) AS bit(128)) AS bit(64)) AS bigint) & ${LOW_60_BITS})`,
   sumRowHashes: (hash) => `CAST(SUM(${hash}) AS text)`,
   keyOrder: (expr, family) => (family === 'text' ? `(CAST(${expr} AS text) COLLATE "C")` : expr),
   keyParam(placeholder, family): Statement {

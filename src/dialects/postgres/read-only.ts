@@ -4,7 +4,8 @@ import type { Statement } from '../dialect.js'
 
 /**
  * Runs a statement in a READ ONLY transaction with a statement timeout, the PostgreSQL way of being gentle:
- * the server refuses any write and cancels the statement itself when the timeout passes.
+ * the server refuses any write and cancels the statement itself when the timeout passes. Dates and timestamps
+ * are written in ISO style within it.
  */
 export async function runReadOnlyPostgres<Row>(
   db: Kysely<unknown>,
@@ -17,7 +18,13 @@ export async function runReadOnlyPostgres<Row>(
     .execute(async (trx) => {
       // Said again inside the transaction: Kysely's PGlite driver does not pass the access mode on.
       await sql.raw('SET TRANSACTION READ ONLY').execute(trx)
-      await sql.raw(`SET LOCAL statement_timeout = ${Math.max(1, Math.floor(timeoutMs))}`).execute(trx)
+      // DateStyle ISO (the output part only; the server's day/month order for input is kept): checksum fields
+      // rely on dates and timestamps being written YYYY-MM-DD HH:MM:SS[.fraction] whatever the server's setting.
+      await sql
+        .raw(
+          `SELECT set_config('statement_timeout', '${Math.max(1, Math.floor(timeoutMs))}', true), set_config('DateStyle', 'ISO', true)`,
+        )
+        .execute(trx)
       const compiled = toRawBuilder(statement).compile(trx)
       const result = await trx.executeQuery<Row>(compiled)
       return { rows: [...result.rows], sql: compiled.sql, parameters: compiled.parameters }
