@@ -2,7 +2,9 @@ import type { Statement } from '../dialects/dialect.js'
 import { textOf } from '../check-kinds/check-kind.js'
 import {
   MAX_INTEGER_FANOUT,
-  MAX_CHILD_FANOUT,
+  childFanout,
+  WIDE_CHILD_FANOUT,
+  WIDE_SPLIT_SHARE,
   type LocateSettings,
   type Stats,
   EMPTY,
@@ -101,12 +103,19 @@ export async function integerSegments(
         target: target.get(seg) ?? EMPTY,
       }
       if (!differs(segment)) continue
-      if (seg === 'null' || w === 1n || totalRows(segment) <= settings.segmentRows) leaves.push(segment)
-      else next.push(segment)
+      if (seg === 'null' || w === 1n || childFanout(totalRows(segment), settings.segmentRows) === 0) {
+        leaves.push(segment)
+      } else next.push(segment)
     }
     if (next.length === 0) return leaves
+    // One width per level: the biggest differing segment decides it.
     const biggest = Math.max(...next.map(totalRows))
-    const f = BigInt(fanout(biggest, settings, MAX_CHILD_FANOUT))
+    const differing = next.reduce((sum, segment) => sum + totalRows(segment), 0)
+    const f = BigInt(
+      differing > all * WIDE_SPLIT_SHARE
+        ? WIDE_CHILD_FANOUT
+        : Math.max(2, childFanout(biggest, settings.segmentRows)),
+    )
     width = w / nextPowerOfTwo(f) > 0n ? w / nextPowerOfTwo(f) : 1n
     candidates = next.map((s) => s.range)
   }

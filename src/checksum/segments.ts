@@ -9,12 +9,15 @@ import { textOf } from '../check-kinds/check-kind.js'
 
 /** Most segments the first grouped query over integer keys may return per side. */
 export const MAX_INTEGER_FANOUT = 1024
+/** Children a differing integer segment may be split into below the first level (widths are powers of two). */
+const CHILD_FANOUTS = [2, 4, 8, 16] as const
 /**
- * Most children a differing integer segment is split into below the first level. A small fan-out keeps the
- * aggregate rows fetched proportional to the differences, not to the table: each level costs one batched index
- * range query per side, which is cheap next to fetching thousands of segment rows.
+ * Children per differing segment while the differing segments hold much of the dataset (many differences spread
+ * over it): every level re-reads those rows, so fewer, wider levels cost less time than fewer rows fetched.
  */
-export const MAX_CHILD_FANOUT = 16
+export const WIDE_CHILD_FANOUT = 16
+/** The share of all rows inside differing segments above which a level splits wide. */
+export const WIDE_SPLIT_SHARE = 1 / 8
 /** Most boundaries one sampled split may use: each is a bound parameter, and SQL Server allows 2,100 per query. */
 export const MAX_SAMPLED_FANOUT = 256
 /** Bound parameters per statement kept under SQL Server's limit of 2,100. */
@@ -226,6 +229,37 @@ export const nextPowerOfTwo = (n: bigint): bigint => {
   let p = 1n
   while (p < n) p *= 2n
   return p
+}
+
+/**
+ * How to treat a differing segment of `rows` rows (both sides) so that isolating one difference inside it fetches
+ * the fewest rows: 0 to fetch it as keys and hashes (only when it has at most `segmentRows` rows), else the
+ * number of children to split it into. A split fetches 2 aggregate rows per child (one per side), and the child
+ * holding the difference is then treated the same way. Sparse differences are the case this optimises: a segment
+ * holding several gets split where fetching it whole would have been as cheap.
+ */
+export function childFanout(rows: number, segmentRows: number): number {
+  return cheapest(rows, segmentRows, 12, new Map()).fanout
+}
+
+function cheapest(
+  rows: number,
+  segmentRows: number,
+  depth: number,
+  memo: Map<string, { cost: number; fanout: number }>,
+): { cost: number; fanout: number } {
+  const key = `${rows}:${depth}`
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  let best = { cost: rows <= segmentRows ? rows : Number.POSITIVE_INFINITY, fanout: 0 }
+  for (const f of depth === 0 ? [] : CHILD_FANOUTS) {
+    if (rows / f < 1) break
+    // One row-equivalent per level: between equal row counts, fewer levels (fewer queries) win.
+    const cost = 2 * f + 1 + cheapest(rows / f, segmentRows, depth - 1, memo).cost
+    if (cost < best.cost) best = { cost, fanout: f }
+  }
+  memo.set(key, best)
+  return best
 }
 
 /** Fanout that makes children of about half a leaf: `rows` over `segmentRows / 2`, at least 2. */

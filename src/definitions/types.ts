@@ -94,7 +94,10 @@ export interface ChecksumAssertion {
   readonly columns: readonly ColumnMapping[]
   /** Whether a difference is located row by row (needs the definition's `key`; default true). */
   readonly locate: boolean
-  /** A key segment whose rows on both sides together are at most this many is fetched as keys and hashes (default 64). */
+  /**
+   * Only a key segment whose rows on both sides together are at most this many is fetched as keys and hashes
+   * (default 64); it may be split once more when that fetches fewer rows.
+   */
   readonly segmentRows: number
   /** Most key+hash rows fetched into this process per check, both sides together (default 200,000). */
   readonly maxRowsFetched: number
