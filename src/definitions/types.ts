@@ -22,9 +22,15 @@ export interface Dataset {
  * where the real data needs it, and an unset option keeps every difference.
  */
 export interface CanonicalOptions {
-  /** Timestamps: fraction-of-second digits compared, 0–7, truncated (default 7, every digit). */
+  /**
+   * Timestamps: fraction-of-second digits compared, 0–7, truncated (default: the smaller precision the two columns
+   * declare, else 7).
+   */
   readonly precision?: number
-  /** Numbers: fraction digits compared, rounded half away from zero (default 10). */
+  /**
+   * Numbers: fraction digits compared, rounded half away from zero (default: the larger scale the two columns
+   * declare, else 10).
+   */
   readonly scale?: number
   /** Text: trailing spaces are not part of the value (default false). */
   readonly trimTrailingSpaces?: boolean

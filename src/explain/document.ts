@@ -148,6 +148,9 @@ function assertionText(
           assertion.locate,
           assertion.maxKeysReported,
           keySensitive,
+          assertion.columns.flatMap((c) =>
+            c.canonical === undefined ? [] : [{ name: c.name, ...c.canonical }],
+          ),
         ),
         ...names,
       ]

@@ -1,4 +1,4 @@
-import type { AggregateFunction, CheckDefinition, Side } from '../definitions/types.js'
+import type { AggregateFunction, CanonicalOptions, CheckDefinition, Side } from '../definitions/types.js'
 import type { Inline } from './blocks.js'
 import type { Language } from './language.js'
 
@@ -71,6 +71,7 @@ export interface Phrases {
     locate: boolean,
     maxKeys: number,
     keySensitive: boolean,
+    settings: readonly ColumnComparison[],
   ) => Inline[]
   readonly resultName: string
   readonly cron: (cron: string) => string
@@ -156,6 +157,37 @@ export function describeCron(cron: string, language: Language): string {
 function joinList(items: readonly string[], and: string): string {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`
+}
+
+/** A checked column whose definition sets how its values are compared. */
+export interface ColumnComparison extends CanonicalOptions {
+  readonly name: string
+}
+
+/** `fee` (2 decimals), `seen_at` (3 digits of the second): the per-column settings, in words. */
+function settingsList(
+  settings: readonly ColumnComparison[],
+  words: {
+    scale: (n: number) => string
+    precision: (n: number) => string
+    trim: string
+    ignoreCase: string
+  },
+  and: string,
+): Inline[] {
+  return settings.flatMap((c, i) => {
+    const parts = [
+      c.scale === undefined ? undefined : words.scale(c.scale),
+      c.precision === undefined ? undefined : words.precision(c.precision),
+      c.trimTrailingSpaces === true ? words.trim : undefined,
+      c.ignoreCase === true ? words.ignoreCase : undefined,
+    ].filter((x) => x !== undefined)
+    return [
+      ...(i === 0 ? [] : [i === settings.length - 1 ? ` ${and} ` : ', ']),
+      code(c.name),
+      ` (${parts.join(', ')})`,
+    ]
+  })
 }
 
 /** Separates inline code items with commas and a final "and". */
@@ -293,11 +325,28 @@ const sv: Phrases = {
       .join(' och '),
     '.',
   ],
-  checksum: (columns, locate, maxKeys, keySensitive) => [
+  checksum: (columns, locate, maxKeys, keySensitive, settings) => [
     { strong: 'Kontrollsumma över alla värden' },
     ': för varje rad görs värdena i ',
     ...codeList(columns, 'och'),
     ' om till en kontrollsumma (hash) inne i varje databas, och radernas kontrollsummor summeras. Summorna måste vara lika på båda sidor, så att även ett enda ändrat värde upptäcks. ',
+    'Tal jämförs med det större antal decimaler som de två kolumnerna har, tidpunkter med den mindre noggrannhet som de två kolumnerna har (avkortat), flyttal bit för bit och övriga värden exakt',
+    ...(settings.length === 0
+      ? ['. ']
+      : [
+          '; inställt per kolumn: ',
+          ...settingsList(
+            settings,
+            {
+              scale: (n) => `${n} decimaler`,
+              precision: (n) => `${n} decimaler i sekunden`,
+              trim: 'avslutande blanksteg räknas inte',
+              ignoreCase: 'A–Z lika med a–z',
+            },
+            'och',
+          ),
+          '. ',
+        ]),
     locate
       ? `Vid en avvikelse letas de avvikande raderna upp med hjälp av nyckeln och räknas som saknade, extra eller ändrade; ett resultat visar högst ${maxKeys} nycklar${keySensitive ? ', maskerade (aldrig i klartext)' : ''}.`
       : 'En avvikelse rapporteras som helhet, utan att enskilda rader letas upp.',
@@ -531,11 +580,28 @@ const en: Phrases = {
       .join(' and '),
     '.',
   ],
-  checksum: (columns, locate, maxKeys, keySensitive) => [
+  checksum: (columns, locate, maxKeys, keySensitive, settings) => [
     { strong: 'Checksum of every value' },
     ': for every row, the values of ',
     ...codeList(columns, 'and'),
     ' are turned into a hash inside each database, and the hashes of all rows are summed. The sums must be equal on both sides, so that even a single changed value is found. ',
+    'Numbers are compared at the larger number of decimals the two columns declare, timestamps at the smaller declared fraction of a second (truncated), floats bit for bit and other values exactly',
+    ...(settings.length === 0
+      ? ['. ']
+      : [
+          '; set per column: ',
+          ...settingsList(
+            settings,
+            {
+              scale: (n) => `${n} decimals`,
+              precision: (n) => `${n} digits of the second`,
+              trim: 'trailing spaces ignored',
+              ignoreCase: 'A–Z equal to a–z',
+            },
+            'and',
+          ),
+          '. ',
+        ]),
     locate
       ? `On a difference the differing rows are located by key and counted as missing, extra or changed; a result lists at most ${maxKeys} keys${keySensitive ? ', masked (never in clear)' : ''}.`
       : 'A difference is reported as a whole, without locating rows.',

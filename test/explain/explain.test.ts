@@ -9,6 +9,8 @@ import { controlDocumentHtml, controlDocumentMarkdown } from '../../src/explain/
 import { formatSql, tablesOfQuery } from '../../src/explain/sql-format.js'
 import { captureIo } from '../support/capture-io.js'
 import { availableEngines } from '../support/engines.js'
+import { definitionsIn } from '../support/fixtures.js'
+import { tempDir } from '../support/temp-dir.js'
 import { type SmallStore, smallStore } from '../evidence/small-store.js'
 
 const pglite = availableEngines().find((e) => e.name === 'pglite')
@@ -130,6 +132,45 @@ connections:
     expect(code).toBe(0)
     expect(io.stdout()).toContain('were built at 2026-03-02 09:00 by connecting to the databases')
     expect(io.stdout()).toContain('FROM "dw"."orders" AS d')
+  })
+
+  it('says how a checksum compares values, and each column whose definition says otherwise', async () => {
+    const dir = await tempDir()
+    try {
+      await dir.write(
+        'visits.yaml',
+        `id: visits
+title: Visits
+description: Every value of every visit.
+owner: Test
+severity: high
+source: { connection: cosmic, table: src.visits }
+target: { connection: ci, table: dw.visits }
+columns:
+  - { name: id, source: id, target: id }
+  - { name: fee, source: fee, target: fee, scale: 2 }
+  - { name: seen_at, source: seen_at, target: seen_at, precision: 3 }
+  - { name: note, source: note, target: note, trim_trailing_spaces: true, ignore_case: true }
+key: [id]
+assertions:
+  - kind: checksum
+`,
+      )
+      const doc = await buildControlDocument({
+        config: small.config,
+        definitions: await definitionsIn(dir.path, ['cosmic', 'ci']),
+        statements: { kind: 'none', problem: 'no store yet' },
+        now: NOW,
+      })
+      const en = controlDocumentHtml(doc, 'en')
+      expect(en).toContain('Numbers are compared at the larger number of decimals the two columns declare')
+      expect(en).toContain(
+        'set per column: <code>fee</code> (2 decimals), <code>seen_at</code> (3 digits of the second) and <code>note</code> (trailing spaces ignored, A–Z equal to a–z).',
+      )
+      expect(controlDocumentHtml(doc, 'sv')).toContain('inställt per kolumn: <code>fee</code> (2 decimaler)')
+    } finally {
+      await dir.remove()
+    }
   })
 
   it('rejects an unknown language or format', async () => {
