@@ -11,7 +11,15 @@ export interface DescribableResult {
   readonly source: Readonly<Record<string, string | null>> | null
   readonly target: Readonly<Record<string, string | null>> | null
   readonly difference: { readonly absolute: string; readonly percent: number | null } | null
-  readonly details?: { readonly groupsDiffering?: number } | null
+  readonly details?: {
+    readonly groupsDiffering?: number
+    readonly checksum?: {
+      readonly located?: boolean
+      readonly changed?: number
+      readonly missing?: number
+      readonly extra?: number
+    }
+  } | null
   readonly error?: { readonly code: string; readonly message: string } | null
   /** The result's own one-line message (English), used when no difference can be described. */
   readonly message?: string
@@ -72,6 +80,13 @@ export function describeForSubject(result: DescribableResult, locale: Locale): s
   if (result.kind === 'row_count' && result.details?.groupsDiffering !== undefined) {
     const groups = result.source?.groups ?? '?'
     return `${result.assertion}: ${p.groupsDiffer(formatNumber(String(result.details.groupsDiffering), locale), formatNumber(groups, locale))}`
+  }
+  if (result.kind === 'checksum' && result.status === 'fail') {
+    const c = result.details?.checksum
+    const n = (value: number | undefined) => formatNumber(String(value ?? 0), locale)
+    const counts =
+      c?.located === true ? { changed: n(c.changed), missing: n(c.missing), extra: n(c.extra) } : null
+    return `${result.assertion}: ${p.rowsDiffer(counts)}`
   }
   const difference = describeDifference(result, locale)
   if (difference !== '') return `${result.assertion} ${difference}`

@@ -21,6 +21,8 @@ export interface Phrases {
   readonly loadLate: (age: string | null) => string
   readonly moreFailing: (n: number) => string
   readonly groupsDiffer: (n: string, of: string) => string
+  /** A checksum difference: rows changed, missing and extra in the target (null when the rows were not located). */
+  readonly rowsDiffer: (counts: { changed: string; missing: string; extra: string } | null) => string
   readonly source: string
   readonly target: string
   readonly difference: string
@@ -115,6 +117,10 @@ const SV: Phrases = {
       : `nattens laddning är inte klar (förra klar för ${age} sedan)`,
   moreFailing: (n) => `+${n} till`,
   groupsDiffer: (n, of) => `${n} av ${of} grupper skiljer`,
+  rowsDiffer: (c) =>
+    c === null
+      ? 'värdena skiljer'
+      : `${c.changed} rader ändrade, ${c.missing} saknas och ${c.extra} för mycket i målet`,
   source: 'Källa',
   target: 'Mål',
   difference: 'Skillnad',
@@ -208,6 +214,10 @@ const EN: Phrases = {
       : `the night's load has not finished (last one ${age} ago)`,
   moreFailing: (n) => `+${n} more`,
   groupsDiffer: (n, of) => `${n} of ${of} groups differ`,
+  rowsDiffer: (c) =>
+    c === null
+      ? 'values differ'
+      : `${c.changed} rows changed, ${c.missing} missing and ${c.extra} extra in the target`,
   source: 'Source',
   target: 'Target',
   difference: 'Difference',

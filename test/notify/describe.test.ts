@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest'
+import { type DescribableResult, describeForSubject } from '../../src/notify/describe.js'
+
+const checksum = (details: DescribableResult['details']): DescribableResult => ({
+  assertion: 'checksum',
+  kind: 'checksum',
+  status: 'fail',
+  source: { rows: '50000', checksum: '123' },
+  target: { rows: '49998', checksum: '456' },
+  difference: { absolute: '-2', percent: -0.004 },
+  details,
+  message: 'rows differ: source 50,000 rows, target 49,998 rows; checksums over 4 columns differ',
+})
+
+describe('describeForSubject', () => {
+  it('words a located checksum difference as rows changed, missing and extra, in the mail locale', () => {
+    const located = checksum({ checksum: { located: true, changed: 1021, missing: 2, extra: 0 } })
+    expect(describeForSubject(located, 'sv')).toBe(
+      'checksum: 1\u00a0021 rader ändrade, 2 saknas och 0 för mycket i målet',
+    )
+    expect(describeForSubject(located, 'en')).toBe(
+      'checksum: 1,021 rows changed, 2 missing and 0 extra in the target',
+    )
+  })
+
+  it('says only that values differ when the rows were not located', () => {
+    const unlocated = checksum({ checksum: { located: false } })
+    expect(describeForSubject(unlocated, 'sv')).toBe('checksum: värdena skiljer')
+    expect(describeForSubject(unlocated, 'en')).toBe('checksum: values differ')
+  })
+})
