@@ -1,0 +1,257 @@
+import { code, codeList, describeCron, joinList, settingsList } from './phrase-helpers.js'
+import type { Phrases } from './phrases.js'
+
+/** The control document in English. */
+export const en: Phrases = {
+  title: (installation) => `Control document: the transfer control of the reporting copy — ${installation}`,
+  intro: [
+    [
+      "This document describes the region's own control of the nightly transfer from the source system to its reporting copy. ",
+      'After each nightly load the source database is compared with the reporting copy inside both databases: row counts, sums and other aggregates, and how recent the data is. ',
+      'Every result is recorded with its time, the values observed on both sides and a hash of the check definition, so that it can be shown afterwards what was checked and what was found.',
+    ],
+    [
+      'No patient data leaves the databases: the control reads only counts, sums, smallest and largest values, newest timestamps and counts per group. ',
+      'This document is generated from the version-controlled check definitions and the configuration, so it describes exactly what runs.',
+    ],
+  ],
+  howToRead: 'How to read the results',
+  statuses: [
+    [{ label: 'pass', tone: 'pass' }, ' — the values agree within the allowed threshold.'],
+    [
+      { label: 'fail', tone: 'fail' },
+      ' — the difference is larger than the threshold; the management groups named are alerted.',
+    ],
+    [
+      { label: 'could not run', tone: 'error' },
+      ' — the check could not be carried out (for example an unreachable server or a timeout); the cause is recorded.',
+    ],
+  ],
+  aboutHeading: 'About the control',
+  facts: {
+    installation: 'Installation',
+    generated: 'Document generated',
+    checksDir: 'Check definitions',
+    revision: 'Git revision',
+    revisionUnknown: 'unknown (the directory is not under git here)',
+    revisionDirty: 'with uncommitted changes',
+    configFile: 'Configuration',
+    timezone: 'Time zone',
+    schedule: 'Schedule',
+    loadWait: 'Waiting for the load',
+    connections: 'Databases',
+    checkCount: (n) => `${n} ${n === 1 ? 'check' : 'checks'}`,
+  },
+  summaryHeading: 'Summary',
+  summaryHead: ['Check', 'What it protects', 'Compares', 'Thresholds', 'Severity', 'Owner'],
+  checksHeading: 'The checks in detail',
+  severity: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
+  sideName: { source: 'the source', target: 'the reporting copy' },
+  labels: {
+    purpose: 'Purpose',
+    compared: 'What is compared',
+    columns: 'Columns compared',
+    columnsHead: ['Name in the check', 'Column in the source', 'Column in the reporting copy'],
+    key: 'Key',
+    assertions: 'Assertions and thresholds',
+    cutoff: "Cutoff (the load's time)",
+    alerting: 'Alerts and tickets',
+    responsibility: 'Responsibility',
+    severity: 'Severity',
+    owner: 'Owner',
+    file: 'Definition file',
+    hash: "Definition's hash (SHA-256)",
+    sql: 'The exact SQL that runs',
+  },
+  compares: (source, target, hasCutoff) => [
+    'Each time the control runs, normally every night after the load, the rows of ',
+    ...source,
+    ...(hasCutoff ? [" that were changed before the load's cutoff"] : []),
+    ' are compared with the rows of ',
+    ...target,
+    '.',
+  ],
+  dataset: {
+    table: (name) => ['table ', code(name)],
+    query: (tables) => (tables.length === 0 ? ['a query'] : ['a query over ', ...codeList(tables, 'and')]),
+    onConnection: (connection) => [' in database ', code(connection)],
+    sqlBelow: ' (SQL below)',
+    where: (condition) => [', only rows where ', code(condition)],
+  },
+  keyText: (columns, sensitive) => [
+    'Rows are identified by ',
+    ...codeList(columns, 'and'),
+    sensitive
+      ? '; key values count as sensitive and appear in results only masked, never in clear.'
+      : '; key values are not sensitive and may appear in results.',
+  ],
+  tolerance: (absolute, percent, what) => {
+    const a =
+      absolute !== undefined && absolute > 0 ? `${absolute}${what === 'rows' ? ' rows' : ''}` : undefined
+    const p = percent !== undefined && percent > 0 ? `${percent} % of the source value` : undefined
+    if (a === undefined && p === undefined)
+      return 'must be exactly equal on both sides (no difference allowed)'
+    return `may differ by at most ${[a, p].filter((x) => x !== undefined).join(' or ')}`
+  },
+  rowCount: (tolerance) => [{ strong: 'Row count' }, `: the number of rows ${tolerance}.`],
+  rowCountGrouped: (columns, tolerance, reported) => [
+    { strong: `Row count per ${joinList(columns, 'and')}` },
+    `: for every combination of ${joinList(columns, 'and')}, the number of rows ${tolerance}. A result lists at most ${reported} differing groups with their counts, never individual rows.`,
+  ],
+  aggregate: {
+    sum: 'the sum',
+    min: 'the smallest value',
+    max: 'the largest value',
+    null_count: 'the number of rows without a value',
+    distinct_count: 'the number of distinct values',
+  },
+  aggregateSentence: (functions, column, tolerance) => [
+    { strong: `Aggregates of ${column}` },
+    `: ${joinList(functions, 'and')} of `,
+    code(column),
+    ` ${tolerance}. Each measure is a result of its own.`,
+  ],
+  freshness: (column, maxAge, maxLag) => [
+    { strong: `Freshness of ${column}` },
+    ': the newest ',
+    code(column),
+    ' in the reporting copy may be ',
+    [
+      maxAge === undefined ? undefined : `at most ${maxAge} old when the check runs`,
+      maxLag === undefined ? undefined : `at most ${maxLag} behind the newest in the source`,
+    ]
+      .filter((x) => x !== undefined)
+      .join(' and '),
+    '.',
+  ],
+  checksum: (columns, locate, maxKeys, keySensitive, settings) => [
+    { strong: 'Checksum of every value' },
+    ': for every row, the values of ',
+    ...codeList(columns, 'and'),
+    ' are turned into a hash inside each database, and the hashes of all rows are summed. The sums must be equal on both sides, so that even a single changed value is found. ',
+    'Numbers are compared at the larger number of decimals the two columns declare, timestamps at the smaller declared fraction of a second (truncated), floats bit for bit and other values exactly',
+    ...(settings.length === 0
+      ? ['. ']
+      : [
+          '; set per column: ',
+          ...settingsList(
+            settings,
+            {
+              scale: (n) => `${n} decimals`,
+              precision: (n) => `${n} digits of the second`,
+              trim: 'trailing spaces ignored',
+              ignoreCase: 'A–Z equal to a–z',
+            },
+            'and',
+          ),
+          '. ',
+        ]),
+    locate
+      ? `On a difference the differing rows are located by key and counted as missing, extra or changed; a result lists at most ${maxKeys} keys${keySensitive ? ', masked (never in clear)' : ''}.`
+      : 'A difference is reported as a whole, without locating rows.',
+  ],
+  resultName: 'Result name',
+  cron: (cron) => describeCron(cron, 'en'),
+  scheduleRun: (name, when, checks) => [
+    { code: name },
+    `: ${when}`,
+    checks === undefined ? ', all checks' : `, the checks ${joinList(checks, 'and')}`,
+  ],
+  loadWait: (connection, poll, deadline, maxAge, vendor) => [
+    "First waits for the night's load to finish: asks ",
+    code(connection),
+    ` every ${poll}. A load that finished at most ${maxAge} before the scheduled time counts. If the load has not finished within ${deadline}, it counts as late and an alert is sent${vendor ? ', also as a ticket to the vendor' : ''}.`,
+  ],
+  noScheduleRuns: "no scheduled runs in the configuration; the operators' scheduler starts the control",
+  noMail: (extra) => [
+    'On a difference, or when the check could not run, an incident is opened and shown on the dashboard. No mail is configured in this installation, so nobody is alerted by email',
+    ...(extra.length === 0
+      ? ['.']
+      : ['; once mail is configured, ', ...codeList(extra, 'and'), ' will also be alerted for this check.']),
+  ],
+  cutoffRule: (query, from, source, target) => [
+    [
+      `Before comparing, the control asks ${from} for the time of the last load with the query `,
+      code(query),
+      '. That time is the cutoff.',
+    ],
+    [
+      ...(source === undefined
+        ? []
+        : ['In the source, rows whose ', code(source), ' is later than the cutoff are left out']),
+      ...(source !== undefined && target !== undefined
+        ? ['; in the reporting copy, rows whose ', code(target), ' is later']
+        : []),
+      ...(source === undefined && target !== undefined
+        ? ['In the reporting copy, rows whose ', code(target), ' is later than the cutoff are left out']
+        : []),
+      '. Changes made in the source after the load therefore raise no false alarm. The cutoff is passed to the queries as a parameter and recorded with every result.',
+    ],
+  ],
+  noCutoff:
+    'No cutoff: both sides are compared as they are when the check runs. This suits data that does not change during the night.',
+  alerting: (installation, extra) => [
+    'On a difference, or when the check could not run, an incident is opened and an alert is sent to ',
+    ...(installation === null || installation.length === 0
+      ? ['the recipients configured for the installation']
+      : codeList(installation, 'and')),
+    ...(extra.length === 0 ? [] : [', and also to ', ...codeList(extra, 'and')]),
+    '. The alert is repeated while the incident stays open, and a message is sent when the check passes again.',
+  ],
+  vendorTicket: (vendor, addresses) =>
+    vendor
+      ? [
+          'The vendor is responsible for this transfer: a difference also opens a ticket with the vendor',
+          ...(addresses === null || addresses.length === 0 ? [] : [' (', ...codeList(addresses, 'and'), ')']),
+          ", carrying the check's name, tables, observed values, time, exact SQL and run id.",
+        ]
+      : [
+          "No ticket is sent to the vendor for this check; the region's management group handles differences.",
+        ],
+  hashText:
+    "The hash is computed from the validated definition and recorded with every result. It changes when, and only when, the check's meaning changes (not with comments or formatting), so history shows which version of the check each result came from.",
+  sqlFrom: {
+    store: (runId, at) => [
+      'The statements below are exactly those the servers received in run ',
+      code(runId),
+      ` (${at}) with this version of the definition. Parameters (`,
+      code('$1'),
+      ', ',
+      code('@1'),
+      ') are bound values, not text in the statement.',
+    ],
+    connect: (at) => [
+      `The statements below were built at ${at} by connecting to the databases (only the catalog and the cutoff query were read, no data). They are exactly what a run sends.`,
+    ],
+    none: (problem) => [
+      'No run with this version of the definition is recorded yet, so its statements cannot be shown here. ',
+      'Run ',
+      code('reconcile explain --connect'),
+      ' to build them against the databases',
+      ...(problem === undefined ? ['.'] : ['; that failed now: ', problem, '.']),
+    ],
+    parameters: (values) => ['Parameters: ', code(values)],
+    usedBy: (side, n, results) => [
+      { strong: `${side}, statement ${n}` },
+      ' — gives the results ',
+      ...codeList(results, 'and'),
+    ],
+    cutoffValue: (value) => ['The cutoff in that run: ', code(value), '.'],
+  },
+  short: {
+    rows: 'rows',
+    query: 'query',
+    rowsBy: (columns) => `rows per ${columns}`,
+    exact: 'exact',
+    freshness: (column, maxAge, maxLag) =>
+      `freshness ${column}: ${[
+        maxAge === undefined ? undefined : `≤ ${maxAge} old`,
+        maxLag === undefined ? undefined : `≤ ${maxLag} behind`,
+      ]
+        .filter((x) => x !== undefined)
+        .join(', ')}`,
+    checksum: (columns) => `checksum (${columns} columns): exact`,
+  },
+  list: (items) => joinList(items, 'and'),
+  backToSummary: 'Back to the summary',
+}

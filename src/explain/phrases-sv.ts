@@ -1,0 +1,263 @@
+import { code, codeList, describeCron, joinList, settingsList } from './phrase-helpers.js'
+import type { Phrases } from './phrases.js'
+
+/** The control document in Swedish, the default. */
+export const sv: Phrases = {
+  title: (installation) => `Kontrolldokument: kontroll av överföringen till rapportkopian — ${installation}`,
+  intro: [
+    [
+      'Det här dokumentet beskriver regionens egen kontroll av den nattliga överföringen från källsystemet till dess rapportkopia. ',
+      'Efter varje nattlig laddning jämförs källdatabasen med rapportkopian inne i båda databaserna: antal rader, summor och andra sammanställningar, och hur aktuella uppgifterna är. ',
+      'Varje resultat sparas med tid, uppmätta värden på båda sidor och en kontrollsumma av kontrollens definition, så att det i efterhand går att visa vad som kontrollerades och vad som hittades.',
+    ],
+    [
+      'Inga patientuppgifter lämnar databaserna: kontrollen hämtar bara antal, summor, minsta och största värden, senaste tidpunkter och antal per grupp. ',
+      'Dokumentet är framställt automatiskt ur de versionshanterade kontrolldefinitionerna och konfigurationen; det beskriver alltså exakt det som körs.',
+    ],
+  ],
+  howToRead: 'Så läses resultaten',
+  statuses: [
+    [{ label: 'godkänd', tone: 'pass' }, ' — värdena stämmer överens inom det tillåtna gränsvärdet.'],
+    [
+      { label: 'avvikelse', tone: 'fail' },
+      ' — skillnaden är större än gränsvärdet; de förvaltningsgrupper som anges larmas.',
+    ],
+    [
+      { label: 'kunde inte köras', tone: 'error' },
+      ' — kontrollen kunde inte genomföras (till exempel onåbar server eller tidsgräns); orsaken sparas.',
+    ],
+  ],
+  aboutHeading: 'Om kontrollen',
+  facts: {
+    installation: 'Installation',
+    generated: 'Dokumentet framställt',
+    checksDir: 'Kontrolldefinitioner',
+    revision: 'Version i git',
+    revisionUnknown: 'okänd (katalogen är inte versionshanterad med git här)',
+    revisionDirty: 'med ändringar som inte är incheckade',
+    configFile: 'Konfiguration',
+    timezone: 'Tidszon',
+    schedule: 'Schema',
+    loadWait: 'Väntan på laddningen',
+    connections: 'Databaser',
+    checkCount: (n) => `${n} ${n === 1 ? 'kontroll' : 'kontroller'}`,
+  },
+  summaryHeading: 'Sammanfattning',
+  summaryHead: ['Kontroll', 'Vad den skyddar', 'Jämför', 'Gränsvärden', 'Allvarlighetsgrad', 'Ägare'],
+  checksHeading: 'Kontrollerna i detalj',
+  severity: { low: 'låg', medium: 'medel', high: 'hög', critical: 'kritisk' },
+  sideName: { source: 'källan', target: 'rapportkopian' },
+  labels: {
+    purpose: 'Syfte',
+    compared: 'Vad som jämförs',
+    columns: 'Kolumner som jämförs',
+    columnsHead: ['Namn i kontrollen', 'Kolumn i källan', 'Kolumn i rapportkopian'],
+    key: 'Nyckel',
+    assertions: 'Villkor och gränsvärden',
+    cutoff: 'Brytpunkt (laddningens tidpunkt)',
+    alerting: 'Larm och ärenden',
+    responsibility: 'Ansvar',
+    severity: 'Allvarlighetsgrad',
+    owner: 'Ägare',
+    file: 'Definitionsfil',
+    hash: 'Definitionens kontrollsumma (SHA-256)',
+    sql: 'Exakt SQL som körs',
+  },
+  compares: (source, target, hasCutoff) => [
+    'Varje gång kontrollen körs, normalt varje natt efter laddningen, jämförs raderna i ',
+    ...source,
+    ...(hasCutoff ? [', som ändrats före laddningens brytpunkt,'] : []),
+    ' med raderna i ',
+    ...target,
+    '.',
+  ],
+  dataset: {
+    table: (name) => ['tabellen ', code(name)],
+    query: (tables) => (tables.length === 0 ? ['en fråga'] : ['en fråga över ', ...codeList(tables, 'och')]),
+    onConnection: (connection) => [' i databasen ', code(connection)],
+    sqlBelow: ' (se SQL nedan)',
+    where: (condition) => [', endast rader där ', code(condition)],
+  },
+  keyText: (columns, sensitive) => [
+    'Raderna identifieras av ',
+    ...codeList(columns, 'och'),
+    sensitive
+      ? '; nyckelvärdena räknas som känsliga och visas i resultat bara maskerade, aldrig i klartext.'
+      : '; nyckelvärdena är inte känsliga och kan visas i resultat.',
+  ],
+  tolerance: (absolute, percent, what) => {
+    const a =
+      absolute !== undefined && absolute > 0
+        ? `${String(absolute).replace('.', ',')}${what === 'rows' ? ' rader' : ''}`
+        : undefined
+    const p =
+      percent !== undefined && percent > 0
+        ? `${String(percent).replace('.', ',')} % av källans värde`
+        : undefined
+    if (a === undefined && p === undefined)
+      return 'måste vara exakt lika på båda sidor (ingen skillnad tillåts)'
+    return `får skilja högst ${[a, p].filter((x) => x !== undefined).join(' eller ')}`
+  },
+  rowCount: (tolerance) => [{ strong: 'Antal rader' }, `: antalet rader ${tolerance}.`],
+  rowCountGrouped: (columns, tolerance, reported) => [
+    { strong: `Antal rader per ${joinList(columns, 'och')}` },
+    `: för varje kombination av ${joinList(columns, 'och')} ${tolerance.replace(/^måste/, 'måste antalet rader').replace(/^får/, 'får antalet rader')}. Ett resultat visar högst ${reported} avvikande grupper med sina antal, aldrig enskilda rader.`,
+  ],
+  aggregate: {
+    sum: 'summan',
+    min: 'det minsta värdet',
+    max: 'det största värdet',
+    null_count: 'antalet rader utan värde',
+    distinct_count: 'antalet olika värden',
+  },
+  aggregateSentence: (functions, column, tolerance) => [
+    { strong: `Sammanställning av ${column}` },
+    `: ${joinList(functions, 'och')} av `,
+    code(column),
+    ` ${tolerance}. Varje mått är ett eget resultat.`,
+  ],
+  freshness: (column, maxAge, maxLag) => [
+    { strong: `Aktualitet för ${column}` },
+    ': det senaste värdet av ',
+    code(column),
+    ' i rapportkopian får vara ',
+    [
+      maxAge === undefined ? undefined : `högst ${maxAge} gammalt när kontrollen körs`,
+      maxLag === undefined ? undefined : `högst ${maxLag} efter det senaste värdet i källan`,
+    ]
+      .filter((x) => x !== undefined)
+      .join(' och '),
+    '.',
+  ],
+  checksum: (columns, locate, maxKeys, keySensitive, settings) => [
+    { strong: 'Kontrollsumma över alla värden' },
+    ': för varje rad görs värdena i ',
+    ...codeList(columns, 'och'),
+    ' om till en kontrollsumma (hash) inne i varje databas, och radernas kontrollsummor summeras. Summorna måste vara lika på båda sidor, så att även ett enda ändrat värde upptäcks. ',
+    'Tal jämförs med det större antal decimaler som de två kolumnerna har, tidpunkter med den mindre noggrannhet som de två kolumnerna har (avkortat), flyttal bit för bit och övriga värden exakt',
+    ...(settings.length === 0
+      ? ['. ']
+      : [
+          '; inställt per kolumn: ',
+          ...settingsList(
+            settings,
+            {
+              scale: (n) => `${n} decimaler`,
+              precision: (n) => `${n} decimaler i sekunden`,
+              trim: 'avslutande blanksteg räknas inte',
+              ignoreCase: 'A–Z lika med a–z',
+            },
+            'och',
+          ),
+          '. ',
+        ]),
+    locate
+      ? `Vid en avvikelse letas de avvikande raderna upp med hjälp av nyckeln och räknas som saknade, extra eller ändrade; ett resultat visar högst ${maxKeys} nycklar${keySensitive ? ', maskerade (aldrig i klartext)' : ''}.`
+      : 'En avvikelse rapporteras som helhet, utan att enskilda rader letas upp.',
+  ],
+  resultName: 'Resultatets namn',
+  cron: (cron) => describeCron(cron, 'sv'),
+  scheduleRun: (name, when, checks) => [
+    { code: name },
+    `: ${when}`,
+    checks === undefined ? ', alla kontroller' : `, kontrollerna ${joinList(checks, 'och')}`,
+  ],
+  loadWait: (connection, poll, deadline, maxAge, vendor) => [
+    'Väntar först på att nattens laddning är klar: frågar ',
+    code(connection),
+    ` var ${poll}. En laddning som blev klar högst ${maxAge} före den schemalagda tiden räknas. Har laddningen inte blivit klar inom ${deadline} räknas den som försenad och larm skickas${vendor ? ', även som ärende till leverantören' : ''}.`,
+  ],
+  noScheduleRuns:
+    'inga schemalagda körningar i konfigurationen; kontrollen startas av driftens schemaläggare',
+  noMail: (extra) => [
+    'Vid en avvikelse, eller om kontrollen inte kunde köras, öppnas en incident som syns i översikten. Ingen e-post är konfigurerad i denna installation, så ingen larmas per e-post',
+    ...(extra.length === 0
+      ? ['.']
+      : ['; när e-post konfigureras larmas också ', ...codeList(extra, 'och'), ' för denna kontroll.']),
+  ],
+  cutoffRule: (query, from, source, target) => [
+    [
+      `Före jämförelsen frågar kontrollen ${from} efter tidpunkten för den senaste laddningen med frågan `,
+      code(query),
+      '. Den tidpunkten är brytpunkten.',
+    ],
+    [
+      ...(source === undefined
+        ? []
+        : ['I källan utelämnas rader där ', code(source), ' är senare än brytpunkten']),
+      ...(source !== undefined && target !== undefined
+        ? ['; i rapportkopian rader där ', code(target), ' är senare']
+        : []),
+      ...(source === undefined && target !== undefined
+        ? ['I rapportkopian utelämnas rader där ', code(target), ' är senare än brytpunkten']
+        : []),
+      '. Ändringar som görs i källan efter laddningen ger därför inget falskt larm. Brytpunkten skickas till frågorna som parameter och sparas med varje resultat.',
+    ],
+  ],
+  noCutoff:
+    'Ingen brytpunkt: båda sidor jämförs som de ser ut när kontrollen körs. Det passar uppgifter som inte ändras under natten.',
+  alerting: (installation, extra) => [
+    'Vid en avvikelse, eller om kontrollen inte kunde köras, öppnas en incident och ett larm skickas till ',
+    ...(installation === null || installation.length === 0
+      ? ['de mottagare som är konfigurerade för installationen']
+      : codeList(installation, 'och')),
+    ...(extra.length === 0 ? [] : [', och dessutom till ', ...codeList(extra, 'och')]),
+    '. Larmet upprepas så länge incidenten är öppen, och ett meddelande skickas när kontrollen åter är godkänd.',
+  ],
+  vendorTicket: (vendor, addresses) =>
+    vendor
+      ? [
+          'Leverantören ansvarar för denna överföring: en avvikelse öppnar också ett ärende hos leverantören',
+          ...(addresses === null || addresses.length === 0 ? [] : [' (', ...codeList(addresses, 'och'), ')']),
+          ', med kontrollens namn, tabeller, uppmätta värden, tidpunkt, exakt SQL och körningens id.',
+        ]
+      : [
+          'Inget ärende skickas till leverantören för denna kontroll; regionens förvaltning hanterar avvikelser.',
+        ],
+  hashText:
+    'Kontrollsumman beräknas ur den validerade definitionen och sparas med varje resultat. Den ändras när, och bara när, kontrollens innebörd ändras (inte av kommentarer eller formatering); historiken visar alltså vilken version av kontrollen varje resultat kommer från.',
+  sqlFrom: {
+    store: (runId, at) => [
+      'Frågorna nedan är exakt de som servrarna tog emot vid körningen ',
+      code(runId),
+      ` (${at}) med denna version av definitionen. Parametrar (`,
+      code('$1'),
+      ', ',
+      code('@1'),
+      ') är bundna värden, inte text i frågan.',
+    ],
+    connect: (at) => [
+      `Frågorna nedan byggdes ${at} genom att ansluta till databaserna (endast katalogen och brytpunktsfrågan lästes, inga data). De är exakt de frågor en körning skickar.`,
+    ],
+    none: (problem) => [
+      'Ingen körning med denna version av definitionen finns sparad ännu, så frågorna kan inte visas här. ',
+      'Kör ',
+      code('reconcile explain --connect'),
+      ' för att bygga dem mot databaserna',
+      ...(problem === undefined ? ['.'] : ['; det gick inte nu: ', problem, '.']),
+    ],
+    parameters: (values) => ['Parametrar: ', code(values)],
+    usedBy: (side, n, results) => [
+      { strong: `${side}, fråga ${n}` },
+      ' — ger resultaten ',
+      ...codeList(results, 'och'),
+    ],
+    cutoffValue: (value) => ['Brytpunkten vid den körningen: ', code(value), '.'],
+  },
+  short: {
+    rows: 'rader',
+    query: 'fråga',
+    rowsBy: (columns) => `rader per ${columns}`,
+    exact: 'exakt',
+    freshness: (column, maxAge, maxLag) =>
+      `aktualitet ${column}: ${[
+        maxAge === undefined ? undefined : `≤ ${maxAge} gammal`,
+        maxLag === undefined ? undefined : `≤ ${maxLag} efter källan`,
+      ]
+        .filter((x) => x !== undefined)
+        .join(', ')}`,
+    checksum: (columns) => `kontrollsumma (${columns} kolumner): exakt`,
+  },
+  list: (items) => joinList(items, 'och'),
+  backToSummary: 'Till sammanfattningen',
+}
