@@ -112,9 +112,7 @@ export async function integerSegments(
     const biggest = Math.max(...next.map(totalRows))
     const differing = next.reduce((sum, segment) => sum + totalRows(segment), 0)
     const f = BigInt(
-      differing > all * WIDE_SPLIT_SHARE
-        ? WIDE_CHILD_FANOUT
-        : Math.max(2, childFanout(biggest, settings.segmentRows)),
+      differing > all * WIDE_SPLIT_SHARE ? WIDE_CHILD_FANOUT : childFanout(biggest, settings.segmentRows),
     )
     width = w / nextPowerOfTwo(f) > 0n ? w / nextPowerOfTwo(f) : 1n
     candidates = next.map((s) => s.range)

@@ -18,7 +18,6 @@ import { parseDecimal } from '../util/decimal.js'
 /** A value as Node holds it, before canonical encoding. */
 export type ReferenceValue = null | undefined | string | number | bigint | boolean | Date | Uint8Array
 
-export { FIELD_SEPARATOR, NULL_MARKER } from '../dialects/checksum-row.js'
 /** The row hash keeps the low 60 bits of the first 8 bytes of MD5. */
 const LOW_60_BITS = (1n << 60n) - 1n
 

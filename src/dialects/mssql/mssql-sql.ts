@@ -179,13 +179,7 @@ export const mssqlSql: SqlDialect = {
     return ['CAST(', placeholder, ` AS ${type})`]
   },
   derivedTable: standardSql.derivedTable,
-  familyOf: (dataType) =>
-    FAMILIES[
-      dataType
-        .replace(/\(.*\)\s*$/, '')
-        .trim()
-        .toLowerCase()
-    ] ?? 'unknown',
+  familyOf: (dataType) => FAMILIES[baseType(dataType)] ?? 'unknown',
   describeTable: standardSql.describeTable,
   describeQuery(query, columns) {
     // The function compiles the text without running it. The text is a bound parameter, so a quote in the user's
