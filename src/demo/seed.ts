@@ -4,8 +4,10 @@ import { PGlite } from '@electric-sql/pglite'
 import { ReconcileError } from '../errors/errors.js'
 import { addDays, type LocalDateTime, localDateTime, nightlyCutoff } from './local-time.js'
 import { mulberry32, randomInt } from './random.js'
-import type { DemoScenario, InjectedFault } from './scenario.js'
-import { DEMO_UNITS, type DemoUnit, type UnitKind } from './units.js'
+import { injectFaults } from './faults.js'
+import type { DemoScenario } from './scenario.js'
+import { date, hash, literal, timestamp } from './sql-pieces.js'
+import { DEMO_UNITS, type UnitKind } from './units.js'
 
 export type { DemoScenario, ExpectedFailure, InjectedFault } from './scenario.js'
 
@@ -21,17 +23,13 @@ const REFERRALS = 30_000
 const HISTORY_DAYS = 60
 const POST_CUTOFF_VISITS = 300
 const POST_CUTOFF_REFERRALS = 60
-const MISSING_DAY_OFFSET = 5
-const TRUNCATED_DAY_OFFSET = 2
-const STALE_DAYS = 3
-const SHIFTED_DAY_OFFSET = 9
 /** Municipality codes (public, four digits) that the demo patients live in. */
 const MUNICIPALITIES = '2401 2403 2404 2409 2417 2418 2421 2422 2425 2460 2462 2463 2480 2481 2482'.split(' ')
 /** Fees in kronor; a few carry öre (reduced fees), and the highest is a whole krona amount. */
 const FEES = ['100.00', '150.00', '200.00', '218.75', '250.00', '262.50', '300.00', '400.00']
 
 /** Everything the generating SQL depends on: the same context gives the same rows in both databases. */
-interface SeedContext {
+export interface SeedContext {
   readonly cutoff: LocalDateTime
   readonly cutoffDate: string
   /** Wall-clock time of the seeding, naive local: rows after the cutoff are spread up to it. */
@@ -158,27 +156,6 @@ async function step(db: PGlite, what: string, sql: string): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(`demo seeding failed to ${what}: ${reason}`, { cause: error })
   }
-}
-
-// ---- SQL building blocks. Every value interpolated below is produced by this module, never read from input.
-
-/** A pseudo-random whole number in [0, n), fixed for each (row number, salt): PostgreSQL's 64-bit hash. */
-function hash(salt: number, n: number, expr = 'i'): string {
-  return `((hashint8extended((${expr})::bigint, ${salt}) & 2147483647) % ${n})::int`
-}
-
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`
-}
-
-function timestamp(value: LocalDateTime): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value)) throw new Error(`not a local timestamp: ${value}`)
-  return `TIMESTAMP '${value.replace('T', ' ')}'`
-}
-
-function date(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`not a date: ${value}`)
-  return `DATE '${value}'`
 }
 
 /** Care units of one kind as an inline table `(idx, id, code, kind)`, `idx` counting from 0. */
@@ -414,76 +391,4 @@ function buildReportingCopy(c: SeedContext): string {
     ALTER TABLE ci.fact_referral
       ADD FOREIGN KEY (from_unit_key) REFERENCES ci.dim_unit, ADD FOREIGN KEY (to_unit_key) REFERENCES ci.dim_unit;
     COMMIT;`
-}
-
-function formatKronor(amount: number): string {
-  return amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-}
-
-/** Breaks the reporting copy in five ways a real load could, and describes each. */
-async function injectFaults(db: PGlite, c: SeedContext, unit: DemoUnit): Promise<InjectedFault[]> {
-  const missingDay = addDays(c.cutoffDate, -MISSING_DAY_OFFSET)
-  const missing = await db.query(
-    `DELETE FROM ci.fact_visit AS f USING ci.dim_unit AS d
-     WHERE f.unit_key = d.unit_key AND d.unit_code = ${literal(unit.code)} AND f.visit_day = ${date(missingDay)}`,
-  )
-
-  // The load of the night STALE_DAYS ago was the last to bring referrals.
-  const staleSince = timestamp(`${addDays(c.cutoffDate, -STALE_DAYS)}T${c.cutoff.slice(11)}`)
-  const stale = await db.query(`DELETE FROM ci.fact_referral WHERE source_changed_at > ${staleSince}`)
-
-  const truncatedDay = addDays(c.cutoffDate, -TRUNCATED_DAY_OFFSET)
-  const truncatedWhere = `visit_day = ${date(truncatedDay)} AND fee_amount <> trunc(fee_amount)`
-  const truncated = await db.query<{ visits: number; lost: string }>(
-    `SELECT count(*)::int AS visits, sum(fee_amount - trunc(fee_amount))::text AS lost FROM ci.fact_visit WHERE ${truncatedWhere}`,
-  )
-  await db.query(`UPDATE ci.fact_visit SET fee_amount = trunc(fee_amount) WHERE ${truncatedWhere}`)
-  const truncatedRow = truncated.rows[0]
-
-  // A summer-time conversion applied twice: one day's patient change times are an hour early.
-  const shiftedDay = addDays(c.cutoffDate, -SHIFTED_DAY_OFFSET)
-  const shifted = await db.query(
-    `UPDATE ci.dim_patient SET source_changed_at = source_changed_at - INTERVAL '1 hour'
-     WHERE source_changed_at >= ${date(shiftedDay)} AND source_changed_at < ${date(shiftedDay)} + 1`,
-  )
-  // UTF-8 read as Latin-1 on its way into CI: "å" becomes "Ã¥" in unit names.
-  const mangled = await db.query(
-    `UPDATE ci.dim_unit SET unit_name = replace(unit_name, 'å', 'Ã¥') WHERE unit_name LIKE '%å%'`,
-  )
-
-  return [
-    {
-      id: 'missing-unit-day',
-      description: `All ${missing.affectedRows ?? 0} visits at ${unit.name} (${unit.code}) on ${missingDay} are missing from the reporting copy, as if part of a night's load had been skipped; they had no fees (care for children is free), so the fee total alone would not show it.`,
-      expectedFailures: [
-        { check: 'outpatient-visits', assertion: 'row_count' },
-        { check: 'outpatient-visits', assertion: 'row_count by visit_date, unit' },
-        { check: 'outpatient-visits', assertion: 'distinct_count(patient)' },
-      ],
-    },
-    {
-      id: 'stale-referrals',
-      description: `The referrals table of the reporting copy stopped loading ${STALE_DAYS} nights ago while every nightly load still reported success, so the ${(stale.affectedRows ?? 0).toLocaleString('en-US')} referrals sent or changed since then are missing.`,
-      expectedFailures: [
-        { check: 'referrals', assertion: 'row_count' },
-        { check: 'referrals', assertion: 'row_count by priority' },
-        { check: 'referrals', assertion: 'freshness(changed_at)' },
-      ],
-    },
-    {
-      id: 'truncated-fees',
-      description: `The fees of ${truncatedRow?.visits ?? 0} visits on ${truncatedDay} lost their öre in the reporting copy (218.75 kr became 218.00 kr), so every count agrees but the fee total is ${formatKronor(Number(truncatedRow?.lost ?? 0))} kr too low.`,
-      expectedFailures: [{ check: 'outpatient-visits', assertion: 'sum(fee)' }],
-    },
-    {
-      id: 'shifted-change-times',
-      description: `The change times of the ${(shifted.affectedRows ?? 0).toLocaleString('en-US')} patients changed on ${shiftedDay} are one hour early in the reporting copy, as if a summer-time conversion had been applied twice; every count, sum and the newest change time still agree, so only a row-by-row checksum sees it.`,
-      expectedFailures: [{ check: 'patients', assertion: 'checksum' }],
-    },
-    {
-      id: 'mangled-unit-names',
-      description: `The names of ${mangled.affectedRows ?? 0} care units lost their "å" in the reporting copy ("Vårdcentral" became "VÃ¥rdcentral", UTF-8 read as Latin-1); the units and their distinct names still count the same.`,
-      expectedFailures: [{ check: 'care-units', assertion: 'checksum' }],
-    },
-  ]
 }
