@@ -32,17 +32,7 @@ export interface SqlParam {
 export type Statement = readonly (string | SqlParam)[]
 
 /** Kinds of canonical field in a row's checksum text (docs/checksum.md); chosen per mapped column from both sides. */
-export type FieldKind =
-  | 'integer'
-  | 'decimal'
-  | 'float'
-  | 'text'
-  | 'date'
-  | 'timestamp'
-  | 'timestamptz'
-  | 'boolean'
-  | 'uuid'
-  | 'binary'
+export type FieldKind = Exclude<TypeFamily, 'unknown'>
 
 /**
  * How one mapped column is written into a row's canonical checksum text, identically on both sides

@@ -1,25 +1,11 @@
-import { Kysely, MssqlDialect } from 'kysely'
-import * as tarn from 'tarn'
-import * as tedious from 'tedious'
 import { afterAll, describe, expect, it } from 'vitest'
 import { defaultEncoding } from '../../src/checksum/encoding.js'
-import { compileStatement } from '../../src/dialects/compile.js'
 import type { ColumnInfo, FieldEncoding } from '../../src/dialects/dialect.js'
 import { mssqlSql as d } from '../../src/dialects/mssql/mssql-sql.js'
+import { mssqlCompiler } from '../support/mssql-compiler.js'
 
-// Compiling needs the dialect's query compiler only; a factory call would mean a connection was attempted.
-const db = new Kysely<unknown>({
-  dialect: new MssqlDialect({
-    tarn: { ...tarn, options: { min: 0, max: 1 } },
-    tedious: {
-      ...tedious,
-      connectionFactory: () => {
-        throw new Error('compiling must not connect')
-      },
-    },
-  }),
-})
-afterAll(() => db.destroy())
+const compiler = mssqlCompiler()
+afterAll(() => compiler.destroy())
 
 const col = (dataType: string, family: ColumnInfo['family']): ColumnInfo => ({ name: 'c', dataType, family })
 const enc = (kind: FieldEncoding['kind'], options: Partial<FieldEncoding> = {}): FieldEncoding => ({
@@ -133,7 +119,7 @@ describe('mssqlSql checksum fields (golden T-SQL)', () => {
       '(CAST([code] AS nvarchar(max)) COLLATE Latin1_General_100_BIN2)',
     )
     expect(d.keyOrder('[id]', 'integer')).toBe('[id]')
-    const compiled = compileStatement(db, [
+    const compiled = compiler.compile([
       ...d.limitRows(
         [
           'SELECT [k] FROM [t] WHERE [code] >= ',

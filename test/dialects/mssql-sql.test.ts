@@ -1,9 +1,6 @@
-import { Kysely, MssqlDialect } from 'kysely'
-import * as tarn from 'tarn'
 import * as tedious from 'tedious'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { MssqlConnectionConfig } from '../../src/config/types.js'
-import { compileStatement } from '../../src/dialects/compile.js'
 import type { Statement, TypeFamily } from '../../src/dialects/dialect.js'
 import {
   classifyMssqlError,
@@ -12,22 +9,12 @@ import {
   tediousConfig,
 } from '../../src/dialects/mssql/mssql-engine.js'
 import { mssqlSql as d } from '../../src/dialects/mssql/mssql-sql.js'
+import { mssqlCompiler } from '../support/mssql-compiler.js'
 
-// Compiling needs the dialect's query compiler only; a factory call would mean a connection was attempted.
-const db = new Kysely<unknown>({
-  dialect: new MssqlDialect({
-    tarn: { ...tarn, options: { min: 0, max: 1 } },
-    tedious: {
-      ...tedious,
-      connectionFactory: () => {
-        throw new Error('compiling must not connect')
-      },
-    },
-  }),
-})
-afterAll(() => db.destroy())
+const compiler = mssqlCompiler()
+afterAll(() => compiler.destroy())
 
-const compile = (statement: Statement) => compileStatement(db, statement)
+const compile = (statement: Statement) => compiler.compile(statement)
 
 describe('mssqlSql quoting', () => {
   it('brackets identifiers and doubles a closing bracket', () => {
