@@ -20,6 +20,8 @@ export interface EvaluationContext {
   readonly target: SideObservation
   /** Run time, for freshness. */
   readonly now: Date
+  /** The load's cutoff (canonical timestamp text), or null: freshness may be measured from it. */
+  readonly cutoff: string | null
   /** Zone of naive timestamps. */
   readonly timezone: string
 }

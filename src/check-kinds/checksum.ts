@@ -107,10 +107,16 @@ function locateSide(
   }
 }
 
-function describeLocated(outcome: LocateOutcome, cls: ReturnType<typeof classifyKeys>): string {
+function describeLocated(
+  outcome: LocateOutcome,
+  cls: ReturnType<typeof classifyKeys>,
+  lateByKey: boolean,
+): string {
+  // A row deleted in the source after the load leaves no key to read as a late change: say so, not just "extra".
+  const extra = lateByKey && cls.extra > 0 ? ' (may have been deleted in the source after the load)' : ''
   const parts = [
     `${nf.format(cls.missing)} missing in the target`,
-    `${nf.format(cls.extra)} extra in the target`,
+    `${nf.format(cls.extra)} extra in the target${extra}`,
     `${nf.format(cls.changed)} changed`,
   ]
   if (cls.duplicateKeys > 0) parts.push(plural(cls.duplicateKeys, 'duplicate key'))
@@ -170,7 +176,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
         : ''
     return {
       ...verdict,
-      message: `${verdict.message}; ${describeLocated(outcome, cls)}${examples}${secretNote}`,
+      message: `${verdict.message}; ${describeLocated(outcome, cls, definition.lateChanges?.method === 'keys')}${examples}${secretNote}`,
       details: {
         ...verdict.details,
         checksum: {

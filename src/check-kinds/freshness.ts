@@ -24,7 +24,7 @@ export const freshnessKind: CheckKind<FreshnessAssertion> = {
       { alias: `${prefix}_newest`, expr: side.dialect.canonicalText(`MAX(${side.expr(a.column)})`, family) },
     ]
   },
-  evaluate(a, prefix, { source, target, now, timezone }) {
+  evaluate(a, prefix, { source, target, now, cutoff, timezone }) {
     const read = (value: unknown) => {
       const text = textOf(value)
       return text === null ? null : normalizeTimestampText(text)
@@ -45,12 +45,15 @@ export const freshnessKind: CheckKind<FreshnessAssertion> = {
       ]
     }
     const tMs = timestampToUtcMs(tNewest, timezone)
-    const ageMs = now.getTime() - tMs
+    // Measured from the cutoff, a re-run of a past night or a late run judges the load itself.
+    const fromCutoff = a.maxAgeFrom === 'cutoff' && cutoff !== null
+    const ageMs = (fromCutoff ? timestampToUtcMs(cutoff, timezone) : now.getTime()) - tMs
+    const old = fromCutoff ? 'old at the cutoff' : 'old'
     const lagMs = sNewest === null ? null : timestampToUtcMs(sNewest, timezone) - tMs
     const problems: string[] = []
     if (a.maxAgeMs !== undefined && ageMs > a.maxAgeMs) {
       problems.push(
-        `newest target row is ${formatDuration(ageMs)} old (allowed ${formatDuration(a.maxAgeMs)})`,
+        `newest target row is ${formatDuration(ageMs)} ${old} (allowed ${formatDuration(a.maxAgeMs)})`,
       )
     }
     if (a.maxLagMs !== undefined && lagMs !== null && lagMs > a.maxLagMs) {
@@ -58,7 +61,7 @@ export const freshnessKind: CheckKind<FreshnessAssertion> = {
         `target is ${formatDuration(lagMs)} behind the source (allowed ${formatDuration(a.maxLagMs)})`,
       )
     }
-    const summary = `newest target ${a.column.name} ${tNewest} (${formatDuration(ageMs)} old${lagMs === null ? '' : `, ${formatDuration(lagMs)} behind the source`})`
+    const summary = `newest target ${a.column.name} ${tNewest} (${formatDuration(ageMs)} ${old}${lagMs === null ? '' : `, ${formatDuration(lagMs)} behind the source`})`
     return [
       {
         assertion: a.key,

@@ -81,6 +81,7 @@ export class Connection {
   /** Runs one read-only statement; throws {@link QueryError} with a message naming the connection. */
   async query<Row>(statement: Statement): Promise<QueryOutcome<Row>> {
     const compiled = compileStatement(this.currentSession().db, statement)
+    const parameters = compiled.parameters
     const started = performance.now()
     let attempts = 0
     try {
@@ -90,7 +91,7 @@ export class Connection {
             attempts += 1
             const t0 = performance.now()
             const result = await this.currentSession().readOnly<Row>(statement)
-            return { ...result, durationMs: Math.round(performance.now() - t0) }
+            return { ...result, parameters, durationMs: Math.round(performance.now() - t0) }
           },
           this.config.retry,
           (error) => {
@@ -115,7 +116,7 @@ export class Connection {
       throw new QueryError(
         CODE_OF[kind],
         this.explain(kind, attempts, durationMs, error),
-        { connection: this.config.name, ...compiled, durationMs },
+        { connection: this.config.name, sql: compiled.sql, parameters, durationMs },
         error,
       )
     }

@@ -4,7 +4,14 @@ import type { ValidationIssue } from '../errors/errors.js'
 import { readYamlFile, type YamlSource, zodIssues } from '../util/yaml-document.js'
 import { definitionHash } from './definition-hash.js'
 import { type DefinitionSchemaOutput, definitionSchema } from './schema.js'
-import type { Assertion, CanonicalOptions, CheckDefinition, ColumnMapping, Dataset } from './types.js'
+import type {
+  Assertion,
+  CanonicalOptions,
+  CheckDefinition,
+  ColumnMapping,
+  Dataset,
+  LateChangeRule,
+} from './types.js'
 
 /** Lists `*.yaml` and `*.yml` below `dir`, sorted, so runs and reports have a stable order. */
 export async function findDefinitionFiles(dir: string): Promise<string[]> {
@@ -202,6 +209,7 @@ function resolveDefinition(
             key: a.name ?? `freshness(${col.name})`,
             column: col,
             maxAgeMs: a.max_age,
+            maxAgeFrom: a.max_age_from,
             maxLagMs: a.max_lag,
           })
         }
@@ -236,6 +244,46 @@ function resolveDefinition(
         break
       }
     }
+  })
+  if (
+    input.cutoff !== undefined &&
+    input.cutoff.source_column === undefined &&
+    input.cutoff.target_column === undefined &&
+    input.late_changes === undefined
+  ) {
+    problem(
+      ['cutoff'],
+      'cutoff',
+      'name the column to filter on: source_column, target_column, or both (or leave late changes out with "late_changes")',
+    )
+  }
+  if (input.late_changes !== undefined) {
+    if (input.cutoff === undefined)
+      problem(
+        ['late_changes'],
+        'late_changes',
+        'late changes are changes after the cutoff: add a "cutoff" whose query returns the load\'s start',
+      )
+    if (input.late_changes.source_column !== undefined && key.length === 0)
+      problem(
+        ['late_changes', 'source_column'],
+        'late_changes.source_column',
+        'late changes are left out by key: set the definition\'s "key" (the columns that identify a row)',
+      )
+    if (input.late_changes.read_as_of !== undefined && input.source.table === undefined)
+      problem(
+        ['late_changes', 'read_as_of'],
+        'late_changes.read_as_of',
+        'reading as of the cutoff needs a source "table" (a system-versioned temporal table), not a "query"',
+      )
+  }
+  assertions.forEach((a, i) => {
+    if (a.kind === 'freshness' && a.maxAgeFrom === 'cutoff' && input.cutoff === undefined)
+      problem(
+        ['assertions', i, 'max_age_from'],
+        `assertions[${i}].max_age_from`,
+        'max_age_from: cutoff needs the definition\'s "cutoff"; add one, or measure from run_time',
+      )
   })
   const keys = new Set<string>()
   assertions.forEach((a, i) => {
@@ -272,6 +320,7 @@ function resolveDefinition(
               sourceColumn: input.cutoff.source_column,
               targetColumn: input.cutoff.target_column,
             },
+      lateChanges: lateChangeRule(input.late_changes),
       notify: { vendor: input.notify.vendor, recipients: input.notify.recipients },
       assertions,
       hash: definitionHash(input),
@@ -285,10 +334,18 @@ function canonicalOptions(
   const options: CanonicalOptions = {
     ...(c.precision !== undefined ? { precision: c.precision } : {}),
     ...(c.scale !== undefined ? { scale: c.scale } : {}),
+    ...(c.rounding !== undefined ? { rounding: c.rounding } : {}),
     ...(c.trim_trailing_spaces !== undefined ? { trimTrailingSpaces: c.trim_trailing_spaces } : {}),
     ...(c.ignore_case !== undefined ? { ignoreCase: c.ignore_case } : {}),
   }
   return Object.keys(options).length === 0 ? undefined : options
+}
+
+function lateChangeRule(input: DefinitionSchemaOutput['late_changes']): LateChangeRule | undefined {
+  if (input === undefined) return undefined
+  if (input.source_column !== undefined)
+    return { method: 'keys', sourceColumn: input.source_column, maxKeys: input.max_keys }
+  return { method: 'as_of' }
 }
 
 function toDataset(input: DefinitionSchemaOutput['source']): Dataset {

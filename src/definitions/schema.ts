@@ -74,6 +74,7 @@ const columnSchema = z.union([
       .min(0)
       .max(20, 'a scale above 20 leaves too few integer digits in decimal(38, s)')
       .optional(),
+    rounding: z.enum(['round', 'truncate']).optional(),
     trim_trailing_spaces: z.boolean().optional(),
     ignore_case: z.boolean().optional(),
   }),
@@ -120,6 +121,7 @@ const freshnessSchema = z
     name: z.string().optional(),
     column: z.string().min(1),
     max_age: durationSchema.optional(),
+    max_age_from: z.enum(['run_time', 'cutoff']).default('run_time'),
     max_lag: durationSchema.optional(),
   })
   .refine((f) => f.max_age !== undefined || f.max_lag !== undefined, {
@@ -147,17 +149,25 @@ const assertionSchema = z.discriminatedUnion(
   },
 )
 
-const cutoffSchema = z
+const cutoffSchema = z.strictObject({
+  from: z.enum(['source', 'target']),
+  query: z
+    .string()
+    .min(1, 'write a query that returns one timestamp, e.g. SELECT MAX(finished_at) FROM etl.load_log'),
+  source_column: identifier.optional(),
+  target_column: identifier.optional(),
+})
+
+/** Source rows changed after the cutoff: their keys left out on both sides, or the source read as of the cutoff. */
+const lateChangesSchema = z
   .strictObject({
-    from: z.enum(['source', 'target']),
-    query: z
-      .string()
-      .min(1, 'write a query that returns one timestamp, e.g. SELECT MAX(finished_at) FROM etl.load_log'),
     source_column: identifier.optional(),
-    target_column: identifier.optional(),
+    max_keys: z.int().min(1).max(10_000_000).default(100_000),
+    read_as_of: z.literal('system_time').optional(),
   })
-  .refine((c) => c.source_column !== undefined || c.target_column !== undefined, {
-    message: 'name the column to filter on: source_column, target_column, or both',
+  .refine((l) => (l.source_column === undefined) !== (l.read_as_of === undefined), {
+    message:
+      "set exactly one of source_column (the source's change-time column) or read_as_of: system_time (a SQL Server temporal table)",
   })
 
 /** One check definition file, as a person writes it. */
@@ -178,6 +188,7 @@ export const definitionSchema = z.strictObject({
   key: z.array(z.string().min(1)).default([]),
   key_sensitive: z.boolean().default(true),
   cutoff: cutoffSchema.optional(),
+  late_changes: lateChangesSchema.optional(),
   notify: z
     .strictObject({
       vendor: z.boolean().default(false),

@@ -28,15 +28,22 @@ export interface CanonicalOptions {
    */
   readonly precision?: number
   /**
-   * Numbers: fraction digits compared, rounded half away from zero (default: the larger scale the two columns
-   * declare, else 10).
+   * Numbers: fraction digits compared (default: the larger scale the two columns declare, else 10).
    */
   readonly scale?: number
+  /**
+   * How `precision` and `scale` drop digits: `round` half away from zero, as both engines do when a value is stored
+   * into a column of fewer digits (the default), or `truncate`.
+   */
+  readonly rounding?: Rounding
   /** Text: trailing spaces are not part of the value (default false). */
   readonly trimTrailingSpaces?: boolean
   /** Text: ASCII letters A–Z equal a–z (default false). */
   readonly ignoreCase?: boolean
 }
+
+/** How digits beyond a compared precision or scale are dropped. */
+export type Rounding = 'round' | 'truncate'
 
 /** One column compared across the sides, under a logical name used by assertions. */
 export interface ColumnMapping {
@@ -83,8 +90,10 @@ export interface FreshnessAssertion {
   readonly kind: 'freshness'
   readonly key: string
   readonly column: ColumnMapping
-  /** Newest target row may be at most this old at run time, in ms. */
+  /** Newest target row may be at most this old, in ms, at run time or at the cutoff (`maxAgeFrom`). */
   readonly maxAgeMs?: number
+  /** What `maxAgeMs` is measured from: the run's clock (default) or the load's cutoff. */
+  readonly maxAgeFrom: 'run_time' | 'cutoff'
   /** Newest target row may be at most this far behind the newest source row, in ms. */
   readonly maxLagMs?: number
 }
@@ -125,6 +134,16 @@ export interface CutoffRule {
   readonly targetColumn?: string
 }
 
+/**
+ * Source rows changed after the cutoff, which the copy cannot hold yet. `keys`: the keys of source rows whose
+ * `sourceColumn` is later than the cutoff are read first (at most `maxKeys`, else the check is an error) and left
+ * out on both sides of every assertion. `as_of`: the source is read as it was at the cutoff (SQL Server
+ * system-versioned temporal tables).
+ */
+export type LateChangeRule =
+  | { readonly method: 'keys'; readonly sourceColumn: string; readonly maxKeys: number }
+  | { readonly method: 'as_of' }
+
 /** A validated check definition: only the loader produces one. */
 export interface CheckDefinition {
   /** The file it was loaded from, relative to the working directory when possible. */
@@ -144,6 +163,8 @@ export interface CheckDefinition {
    */
   readonly keySensitive: boolean
   readonly cutoff?: CutoffRule
+  /** How source rows changed after the cutoff are left out; absent: they are not. */
+  readonly lateChanges?: LateChangeRule
   /** Who hears about this check's incidents besides the configured alert recipients. */
   readonly notify: {
     /** The vendor is responsible for this transfer: an incident also opens a ticket to the vendor address. */

@@ -9,11 +9,19 @@ export function toRawBuilder(statement: Statement): RawBuilder<unknown> {
   )
 }
 
-/** Compiles a statement with the dialect of `db`: the exact text and parameters the server receives. */
+/**
+ * Compiles a statement with the dialect of `db` for showing and recording: the exact text the server receives,
+ * and its parameters, except that a parameter with a `display` text (a late-change key list) is that text, so its
+ * value never reaches a result, a log or the control document. Parameters compile in statement order.
+ */
 export function compileStatement(
   db: Kysely<unknown>,
   statement: Statement,
 ): { sql: string; parameters: readonly unknown[] } {
   const compiled = toRawBuilder(statement).compile(db)
-  return { sql: compiled.sql, parameters: compiled.parameters }
+  const params = statement.filter((piece) => typeof piece !== 'string')
+  return {
+    sql: compiled.sql,
+    parameters: compiled.parameters.map((value, i) => params[i]?.display ?? value),
+  }
 }

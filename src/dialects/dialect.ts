@@ -26,6 +26,18 @@ export const TEMPORAL_FAMILIES: ReadonlySet<TypeFamily> = new Set(['date', 'time
 /** A bound parameter inside a statement: its value never becomes SQL text. */
 export interface SqlParam {
   readonly param: string | number | boolean | null
+  /**
+   * What results, logs and the control document show instead of the value (e.g. `<1,234 late-change keys>`):
+   * set for values that must stay in memory.
+   */
+  readonly display?: string
+}
+
+/** A key column of one side as a late-change exclusion compares it. */
+export interface KeyColumn {
+  /** Qualified expression of the column. */
+  readonly expr: string
+  readonly family: TypeFamily
 }
 
 /** SQL as pieces of trusted text and bound parameters; compiled to the engine's placeholders by Kysely. */
@@ -137,6 +149,17 @@ export interface SqlDialect {
   keyParam(placeholder: SqlParam, family: TypeFamily): Statement
   /** At most `rows` rows of a SELECT. */
   limitRows(select: Statement, rows: number): Statement
+  /**
+   * A condition true for a row whose key is not in `list`: one bound parameter holding a JSON array of objects
+   * `{"k0": …, "k1": …}`, one member per key column in order, each the key's `canonicalText`. One parameter
+   * whatever the number of keys (SQL Server allows 2,100 parameters). A row with a NULL key is never excluded.
+   */
+  excludeKeys(keys: readonly KeyColumn[], list: SqlParam): Statement
+  /**
+   * A table read as it was at a point in time (UTC, canonical naive text), `AS alias` included: a system-versioned
+   * temporal table's `FOR SYSTEM_TIME AS OF`. Absent when the engine has no such tables.
+   */
+  tableAsOf?(schema: string, name: string, alias: string, atUtc: SqlParam): Statement
 }
 
 /** Errors a driver reports, sorted by what the runner should do about them. */

@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'QUERY_TIMEOUT'
   | 'QUERY_FAILED'
   | 'PLAN_INVALID'
+  | 'LATE_CHANGES_LIMIT'
   | 'STORE_UNAVAILABLE'
   | 'MAIL_FAILED'
   | 'LOAD_LATE'

@@ -1,5 +1,5 @@
 import type { Connection } from '../connections/connection.js'
-import type { ColumnInfo, SqlDialect, Statement, TypeFamily } from '../dialects/dialect.js'
+import type { ColumnInfo, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialects/dialect.js'
 import { TEMPORAL_FAMILIES } from '../dialects/dialect.js'
 import type { CheckDefinition, ColumnMapping, Dataset, Side } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
@@ -92,11 +92,13 @@ function findColumn(columns: ReadonlyMap<string, ColumnInfo>, name: string): Col
   return columns.get(name) ?? [...columns.values()].find((c) => c.name.toLowerCase() === name.toLowerCase())
 }
 
-/** Columns one side needs: every mapped column plus its cutoff column. */
+/** Columns one side needs: every mapped column plus its cutoff column and the source's change-time column. */
 function neededColumns(definition: CheckDefinition, side: Side): string[] {
   const names = definition.columns.map((c) => c[side])
   const cutoffColumn = side === 'source' ? definition.cutoff?.sourceColumn : definition.cutoff?.targetColumn
   if (cutoffColumn !== undefined) names.push(cutoffColumn)
+  const late = definition.lateChanges
+  if (side === 'source' && late?.method === 'keys') names.push(late.sourceColumn)
   return [...new Set(names)]
 }
 
@@ -124,7 +126,7 @@ export async function resolveColumns(
     const existing = [...described.keys()].slice(0, 40).join(', ')
     throw new ReconcileError(
       'PLAN_INVALID',
-      `${side} ${datasetLabel(dataset)} on connection "${connection.config.name}" has no column ${missing.map((m) => `"${m}"`).join(', ')}; it has: ${existing}. Fix "columns" or "cutoff" in ${definition.file}`,
+      `${side} ${datasetLabel(dataset)} on connection "${connection.config.name}" has no column ${missing.map((m) => `"${m}"`).join(', ')}; it has: ${existing}. Fix "columns", "cutoff" or "late_changes" in ${definition.file}`,
     )
   }
   const resolved = new Map<string, ColumnInfo>()
@@ -141,7 +143,17 @@ export function cutoffForColumn(cutoff: string, family: TypeFamily, timezone: st
   return isAbsoluteTimestamp(cutoff) ? toLocalText(cutoff, timezone) : cutoff
 }
 
-/** Builds the side's plan from its resolved columns. */
+/**
+ * How a side leaves out the source's late changes: the keys changed after the cutoff (a JSON list in one bound
+ * parameter, on both sides), or the source table read as of the cutoff (UTC text, the source only).
+ */
+export type LateExclusion =
+  { readonly method: 'keys'; readonly list: SqlParam } | { readonly method: 'as_of'; readonly atUtc: string }
+
+/**
+ * Builds the side's plan from its resolved columns. `late` leaves the source's late changes out of `from`, so
+ * that every statement built on the plan (profile, groups, locate) leaves them out too.
+ */
 export function planSide(
   definition: CheckDefinition,
   side: Side,
@@ -149,6 +161,7 @@ export function planSide(
   columns: ReadonlyMap<string, ColumnInfo>,
   cutoff: string | null,
   timezone: string,
+  late?: LateExclusion,
 ): SidePlan {
   const dialect = connection.dialect
   const dataset = definition[side]
@@ -159,10 +172,12 @@ export function planSide(
     return found
   }
   const quoted = (name: string) => `${DATASET_ALIAS}.${dialect.quoteIdent(info(name).name)}`
-  const source =
+  const source: Statement =
     dataset.table !== undefined
-      ? `${dialect.quoteTable(dataset.table.schema, dataset.table.name)} AS ${DATASET_ALIAS}`
-      : dialect.derivedTable(dataset.query ?? '', DATASET_ALIAS)
+      ? late?.method === 'as_of' && side === 'source'
+        ? asOf(dialect, dataset.table, late.atUtc, definition.file)
+        : [`${dialect.quoteTable(dataset.table.schema, dataset.table.name)} AS ${DATASET_ALIAS}`]
+      : [dialect.derivedTable(dataset.query ?? '', DATASET_ALIAS)]
   const conditions: Statement[] = []
   if (dataset.where !== undefined) conditions.push([`(${dataset.where})`])
   const cutoffColumn = side === 'source' ? definition.cutoff?.sourceColumn : definition.cutoff?.targetColumn
@@ -177,8 +192,13 @@ export function planSide(
     const value = cutoffForColumn(cutoff, family, timezone)
     conditions.push([`${quoted(cutoffColumn)} <= `, ...dialect.timestampParam({ param: value }, family)])
   }
+  if (late?.method === 'keys') {
+    const keys = definition.key.map((k) => ({ expr: quoted(k[side]), family: info(k[side]).family }))
+    conditions.push(dialect.excludeKeys(keys, late.list))
+  }
   const fromWith = (all: readonly Statement[]): Statement => [
-    `FROM ${source}`,
+    'FROM ',
+    ...source,
     ...all.flatMap((c, i) => [i === 0 ? '\nWHERE ' : '\n  AND ', ...c]),
   ]
   const family = (column: ColumnMapping): TypeFamily => {
@@ -195,6 +215,21 @@ export function planSide(
     info: (column) => ({ ...info(column[side]), family: family(column) }),
     fromWhere: (condition) => fromWith([...conditions, ['(', ...condition, ')']]),
   }
+}
+
+function asOf(
+  dialect: SqlDialect,
+  table: { schema: string; name: string },
+  atUtc: string,
+  file: string,
+): Statement {
+  if (dialect.tableAsOf === undefined) {
+    throw new ReconcileError(
+      'PLAN_INVALID',
+      `late_changes.read_as_of: ${dialect.displayName} has no system-versioned tables; in ${file} name the source's change-time column instead (late_changes: { source_column: … })`,
+    )
+  }
+  return dialect.tableAsOf(table.schema, table.name, DATASET_ALIAS, { param: atUtc })
 }
 
 /** Whether a family holds points in time. */

@@ -9,7 +9,8 @@ import { describeError, type ErrorCode, ReconcileError } from '../errors/errors.
 import { settleAll } from '../util/settle.js'
 import { resolveCutoff } from './cutoff.js'
 import { planSide, resolveColumns, type SidePlan } from './plan.js'
-import type { CheckResult } from './types.js'
+import { resolveLateChanges } from './late-changes.js'
+import type { CheckResult, LateChangesSummary } from './types.js'
 
 /** What the runner needs besides the definition. */
 export interface CheckContext {
@@ -43,6 +44,8 @@ function profileStatement(definition: CheckDefinition, plan: SidePlan, pair: Pla
 /** A check ready to run: its cutoff, both sides' plans, and every statement it will send. */
 export interface PreparedCheck {
   readonly cutoff: string | null
+  /** What is left out as late changes, or null. */
+  readonly lateChanges: LateChangesSummary | null
   readonly source: PreparedSide
   readonly target: PreparedSide
 }
@@ -77,12 +80,19 @@ export async function prepareCheck(
     resolveColumns(definition, 'source', connection('source')),
     resolveColumns(definition, 'target', connection('target')),
   ])
-  const pair: PlanPair = {
-    source: planSide(definition, 'source', connection('source'), sourceColumns, cutoff, context.timezone),
-    target: planSide(definition, 'target', connection('target'), targetColumns, cutoff, context.timezone),
-  }
+  const late = await resolveLateChanges(
+    definition,
+    connection('source'),
+    sourceColumns,
+    cutoff,
+    context.timezone,
+  )
+  const plan = (side: Side, columns: typeof sourceColumns) =>
+    planSide(definition, side, connection(side), columns, cutoff, context.timezone, late?.exclusion)
+  const pair: PlanPair = { source: plan('source', sourceColumns), target: plan('target', targetColumns) }
   return {
     cutoff,
+    lateChanges: late?.summary ?? null,
     source: prepareSide(definition, pair.source, pair),
     target: prepareSide(definition, pair.target, pair),
   }
@@ -140,10 +150,12 @@ async function followUp(
  */
 export async function runCheck(definition: CheckDefinition, context: CheckContext): Promise<CheckResult[]> {
   let cutoff: string | null = null
+  let lateChanges: LateChangesSummary | null = null
   const blank = { runId: context.runId, check: definition.id, definitionHash: definition.hash }
   try {
     const prepared = await prepareCheck(definition, context)
     cutoff = prepared.cutoff
+    lateChanges = prepared.lateChanges
     const [source, target] = await settleAll([runSide(prepared.source), runSide(prepared.target)])
     const now = context.now()
     const observation = (run: SideRun, i: number): SideObservation => ({
@@ -158,12 +170,14 @@ export async function runCheck(definition: CheckDefinition, context: CheckContex
         source: observation(source, i),
         target: observation(target, i),
         now,
+        cutoff,
         timezone: context.timezone,
       }
       const common = {
         ...blank,
         kind: assertion.kind,
         cutoff,
+        lateChanges,
         sql: { source: query(source).sql, target: query(target).sql },
         parameters: { source: query(source).parameters, target: query(target).parameters },
         durationsMs: { source: query(source).durationMs, target: query(target).durationMs },
@@ -192,6 +206,7 @@ export async function runCheck(definition: CheckDefinition, context: CheckContex
       kind: assertion.kind,
       ...errorVerdict(key, error),
       cutoff,
+      lateChanges,
       sql: {
         source: on('source', attempted?.sql ?? null, null),
         target: on('target', attempted?.sql ?? null, null),

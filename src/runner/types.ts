@@ -66,6 +66,15 @@ export interface ChecksumDetails {
   readonly note?: string
 }
 
+/**
+ * What a check left out as the source's late changes (rows changed after the cutoff): `keys`, the number of
+ * source keys left out on both sides; `as_of`, the source read as of the cutoff (`rows` unknown, null).
+ */
+export interface LateChangesSummary {
+  readonly method: 'keys' | 'as_of'
+  readonly rows: number | null
+}
+
 /** One assertion's outcome in one run. */
 export interface CheckResult {
   readonly runId: string
@@ -88,6 +97,8 @@ export interface CheckResult {
   } | null
   /** The cutoff used (canonical timestamp text), or null when the definition has none. */
   readonly cutoff: string | null
+  /** What was left out as late changes, or null when the definition leaves nothing out (or it could not run). */
+  readonly lateChanges: LateChangesSummary | null
   /** The exact SQL run on each side, as the server received it. */
   readonly sql: { readonly source: string | null; readonly target: string | null }
   /** Bound parameters of that SQL (the cutoff). */

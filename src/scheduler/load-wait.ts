@@ -137,6 +137,7 @@ export function loadResult(
     difference: null,
     details: null,
     cutoff: reading?.finishedAt ?? null,
+    lateChanges: null,
     sql: { source: null, target: reading?.sql ?? null },
     parameters: { source: [], target: [] },
     durationsMs: { source: null, target: reading?.durationMs ?? null },

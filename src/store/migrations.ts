@@ -143,6 +143,12 @@ export const MIGRATIONS: Record<string, Migration> = {
         .execute()
     },
   },
+  '003_late_changes': {
+    async up(db: Kysely<unknown>) {
+      // What a check left out as the source's late changes ({ method, rows }); never the keys themselves.
+      await db.schema.alterTable('reconcile_results').addColumn('late_changes', 'jsonb').execute()
+    },
+  },
 }
 
 /** Provides {@link MIGRATIONS} to Kysely's Migrator. */

@@ -5,7 +5,7 @@ import { Migrator } from 'kysely/migration'
 import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
-import type { CheckResult, ResultStatus } from '../runner/types.js'
+import type { CheckResult, LateChangesSummary, ResultStatus } from '../runner/types.js'
 import { type RetryPolicy, type Sleep, withRetry } from '../util/retry.js'
 import { ClaimStore } from './claim-store.js'
 import { IncidentStore } from './incident-store.js'
@@ -62,6 +62,8 @@ export interface ReportResult {
   readonly target: Record<string, string | null> | null
   readonly difference: { absolute: string; percent: number | null } | null
   readonly cutoff: string | null
+  /** What the check left out as late changes, or null. */
+  readonly lateChanges: LateChangesSummary | null
   readonly evaluatedAt: string
 }
 
@@ -200,6 +202,7 @@ export class ResultsStore {
             details: json(r.details),
             message: r.message,
             cutoff: r.cutoff,
+            late_changes: json(r.lateChanges ?? null),
             source_sql: r.sql.source,
             target_sql: r.sql.target,
             source_parameters: JSON.stringify(r.parameters.source),
@@ -411,6 +414,7 @@ const REPORT_COLUMNS = [
   'target',
   'difference',
   'cutoff',
+  'late_changes',
   'evaluated_at',
 ] as const
 
@@ -425,6 +429,7 @@ function toReportResult(r: Pick<Selectable<ResultsTable>, (typeof REPORT_COLUMNS
     target: r.target,
     difference: r.difference,
     cutoff: r.cutoff,
+    lateChanges: r.late_changes,
     evaluatedAt: new Date(r.evaluated_at).toISOString(),
   }
 }

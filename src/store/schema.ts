@@ -36,6 +36,8 @@ export interface ResultsTable {
   details: JSONColumnType<Record<string, unknown> | null, string | null, never>
   message: string
   cutoff: string | null
+  /** What the check left out as late changes (null before migration 003 or when nothing was). */
+  late_changes: JSONColumnType<{ method: 'keys' | 'as_of'; rows: number | null } | null, string | null, never>
   source_sql: string | null
   target_sql: string | null
   source_parameters: JSONColumnType<unknown[], string, never>

@@ -42,6 +42,7 @@ function result(
     message,
     details: null,
     cutoff: '2025-03-29T03:10:00.000000',
+    lateChanges: null,
     sql: { source: null, target: null },
     parameters: { source: [], target: [] },
     durationsMs: { source: 1, target: 1 },

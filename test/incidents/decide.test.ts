@@ -18,6 +18,7 @@ function result(check: string, assertion: string, status: ResultStatus, runId = 
     message: status === 'pass' ? 'same' : 'target has 1 fewer rows',
     details: null,
     cutoff: null,
+    lateChanges: null,
     sql: { source: null, target: null },
     parameters: { source: [], target: [] },
     durationsMs: { source: 1, target: 1 },

@@ -1,5 +1,6 @@
 import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
 import { FIELD_SEPARATOR, joinChecksumFields, NULL_MARKER } from '../checksum-row.js'
+import { inlineKey } from '../inline-key.js'
 import { standardSql } from '../standard-sql.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
@@ -230,4 +231,21 @@ export const mssqlSql: SqlDialect = {
     ...select,
     '\n) AS limited',
   ],
+  excludeKeys(keys, list): Statement {
+    // OPENJSON (compatibility level 130 or later) turns the one nvarchar(max) parameter into rows; each key is
+    // cast as keyParam casts a key.
+    const columns = keys.map((_, i) => `k${i} nvarchar(4000) '$.k${i}'`).join(', ')
+    const equal = keys
+      .map((k, i) => `${this.keyOrder(k.expr, k.family)} = ${inlineKey(this, `late.k${i}`, k.family)}`)
+      .join(' AND ')
+    return ['NOT EXISTS (SELECT 1 FROM OPENJSON(', list, `) WITH (${columns}) AS late WHERE ${equal})`]
+  },
+  tableAsOf(schema, name, alias, atUtc): Statement {
+    // Period columns hold UTC transaction begin times in datetime2 (docs: "Temporal tables").
+    return [
+      `${this.quoteTable(schema, name)} FOR SYSTEM_TIME AS OF CAST(`,
+      atUtc,
+      ` AS datetime2(7)) AS ${alias}`,
+    ]
+  },
 }

@@ -1,5 +1,6 @@
 import type { ColumnInfo, FieldEncoding, SqlDialect, SqlParam, Statement, TypeFamily } from '../dialect.js'
 import { FIELD_SEPARATOR, joinChecksumFields, NULL_MARKER } from '../checksum-row.js'
+import { inlineKey } from '../inline-key.js'
 import { standardSql } from '../standard-sql.js'
 
 const FAMILIES: Readonly<Record<string, TypeFamily>> = {
@@ -182,4 +183,16 @@ export const postgresSql: SqlDialect = {
     }
   },
   limitRows: (select, rows) => [...select, `\nLIMIT ${Math.max(0, Math.floor(rows))}`],
+  excludeKeys(keys, list): Statement {
+    // NOT EXISTS over a typed record set plans as a hash anti-join; each key is cast as keyParam casts a key.
+    const columns = keys.map((_, i) => `k${i} text`).join(', ')
+    const equal = keys
+      .map((k, i) => `${this.keyOrder(k.expr, k.family)} = ${inlineKey(this, `late.k${i}`, k.family)}`)
+      .join(' AND ')
+    return [
+      'NOT EXISTS (SELECT 1 FROM jsonb_to_recordset(CAST(',
+      list,
+      ` AS jsonb)) AS late(${columns}) WHERE ${equal})`,
+    ]
+  },
 }
