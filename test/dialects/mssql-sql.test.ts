@@ -350,3 +350,36 @@ describe('mssqlEngine classify', () => {
     }
   })
 })
+
+describe('mssqlSql late changes', () => {
+  it('leaves out listed keys with NOT EXISTS over OPENJSON of one parameter, shown as a count', () => {
+    const compiled = compile([
+      'SELECT COUNT_BIG(*) AS n FROM [dbo].[Vardkontakt] AS d WHERE ',
+      ...d.excludeKeys(
+        [
+          { expr: 'd.[Enhetskod]', family: 'text' },
+          { expr: 'd.[VardkontaktID]', family: 'integer' },
+        ],
+        { param: '[{"k0":"U1","k1":"7"}]', display: '<1 late-change keys>' },
+      ),
+    ])
+    expect(compiled.sql).toBe(
+      'SELECT COUNT_BIG(*) AS n FROM [dbo].[Vardkontakt] AS d WHERE NOT EXISTS (SELECT 1 FROM OPENJSON(@1) ' +
+        "WITH (k0 nvarchar(4000) '$.k0', k1 nvarchar(4000) '$.k1') AS late " +
+        'WHERE (CAST(d.[Enhetskod] AS nvarchar(max)) COLLATE Latin1_General_100_BIN2) = ' +
+        '(CAST(late.k0 AS nvarchar(max)) COLLATE Latin1_General_100_BIN2) AND d.[VardkontaktID] = CAST(late.k1 AS bigint))',
+    )
+    expect(compiled.parameters).toEqual(['<1 late-change keys>'])
+  })
+
+  it('reads a system-versioned table as of the cutoff in UTC, the time a bound parameter', () => {
+    const compiled = compile([
+      'SELECT COUNT_BIG(*) AS n FROM ',
+      ...(d.tableAsOf?.('dbo', 'Vardkontakt', 'd', { param: '2026-11-23T02:10:00' }) ?? []),
+    ])
+    expect(compiled.sql).toBe(
+      'SELECT COUNT_BIG(*) AS n FROM [dbo].[Vardkontakt] FOR SYSTEM_TIME AS OF CAST(@1 AS datetime2(7)) AS d',
+    )
+    expect(compiled.parameters).toEqual(['2026-11-23T02:10:00'])
+  })
+})
