@@ -109,6 +109,8 @@ export function resolveFieldEncoding(
     misplaced.push('precision')
   if (options.trimTrailingSpaces !== undefined && kind !== 'text') misplaced.push('trim_trailing_spaces')
   if (options.ignoreCase !== undefined && kind !== 'text') misplaced.push('ignore_case')
+  if (options.rounding !== undefined && kind !== 'decimal' && kind !== 'timestamp' && kind !== 'timestamptz')
+    misplaced.push('rounding')
   if (misplaced.length > 0) {
     throw new ReconcileError(
       'PLAN_INVALID',
@@ -119,6 +121,7 @@ export function resolveFieldEncoding(
     kind,
     scale: options.scale ?? declaredScale(sourceColumn, targetColumn),
     precision: options.precision ?? declaredPrecision(sourceColumn, targetColumn),
+    rounding: options.rounding ?? 'round',
     trimTrailingSpaces: options.trimTrailingSpaces ?? false,
     ignoreCase: options.ignoreCase ?? false,
   }
@@ -130,6 +133,7 @@ export function defaultEncoding(kind: FieldKind): FieldEncoding {
     kind,
     scale: DEFAULT_SCALE,
     precision: DEFAULT_PRECISION,
+    rounding: 'round',
     trimTrailingSpaces: false,
     ignoreCase: false,
   }

@@ -26,8 +26,15 @@ function invalid(value: unknown, what: string): never {
   throw new ReconcileError('PLAN_INVALID', `a ${typeof value} value cannot be read as ${what}`)
 }
 
-/** Rounds decimal text half away from zero to exactly `scale` fraction digits; zero has no sign. */
-export function roundDecimalText(text: string, scale: number): string {
+/**
+ * Rounds decimal text half away from zero (or truncates, toward zero) to exactly `scale` fraction digits; zero has
+ * no sign.
+ */
+export function roundDecimalText(
+  text: string,
+  scale: number,
+  rounding: 'round' | 'truncate' = 'round',
+): string {
   const parsed = parseDecimal(text)
   if (parsed === undefined) invalid(text, 'a decimal')
   const negative = parsed.units < 0n
@@ -38,7 +45,7 @@ export function roundDecimalText(text: string, scale: number): string {
   } else {
     const divisor = 10n ** BigInt(parsed.scale - scale)
     units = magnitude / divisor
-    if ((magnitude % divisor) * 2n >= divisor) units += 1n
+    if (rounding === 'round' && (magnitude % divisor) * 2n >= divisor) units += 1n
   }
   const digits = units.toString().padStart(scale + 1, '0')
   const whole = digits.slice(0, digits.length - scale)
@@ -47,14 +54,14 @@ export function roundDecimalText(text: string, scale: number): string {
   return `${sign}${whole}${scale === 0 ? '' : `.${fraction}`}`
 }
 
-function decimalText(value: ReferenceValue, scale: number): string {
-  if (typeof value === 'bigint') return roundDecimalText(value.toString(), scale)
+function decimalText(value: ReferenceValue, scale: number, rounding: 'round' | 'truncate'): string {
+  if (typeof value === 'bigint') return roundDecimalText(value.toString(), scale, rounding)
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) invalid(value, 'a finite number')
     // PostgreSQL converts float8 to numeric through 15 significant digits (DBL_DIG); -0 becomes 0.
-    return roundDecimalText((value === 0 ? 0 : value).toPrecision(15), scale)
+    return roundDecimalText((value === 0 ? 0 : value).toPrecision(15), scale, rounding)
   }
-  if (typeof value === 'string') return roundDecimalText(value, scale)
+  if (typeof value === 'string') return roundDecimalText(value, scale, rounding)
   return invalid(value, 'a number')
 }
 
@@ -143,10 +150,22 @@ function parseTimestamp(value: ReferenceValue): ParsedTimestamp {
   return { date, time, fraction: fraction.padEnd(9, '0'), offsetMinutes }
 }
 
-/** `YYYY-MM-DD HH:MM:SS`, then the fraction truncated to `precision` digits without its trailing zeros, if any. */
-function timestampText(parsed: ParsedTimestamp, precision: number): string {
-  const digits = parsed.fraction.slice(0, precision).replace(/0+$/, '')
-  return `${parsed.date} ${parsed.time}${digits === '' ? '' : `.${digits}`}`
+/**
+ * `YYYY-MM-DD HH:MM:SS`, then the fraction kept to `precision` digits without its trailing zeros, if any. `round`
+ * rounds half up (to the later time, carrying into the second, minute, … day); `truncate` drops the rest.
+ */
+function timestampText(parsed: ParsedTimestamp, precision: number, rounding: 'round' | 'truncate'): string {
+  let { date, time } = parsed
+  let kept = parsed.fraction.slice(0, precision)
+  if (rounding === 'round' && Number(parsed.fraction[precision] ?? '0') >= 5) {
+    const next = (BigInt(kept === '' ? '0' : kept) + 1n).toString()
+    if (next.length > precision) {
+      ;({ date, time } = utcParts(epochSecondsOf(date, time) + 1))
+      kept = '0'.repeat(precision)
+    } else kept = next.padStart(precision, '0')
+  }
+  const digits = kept.replace(/0+$/, '')
+  return `${date} ${time}${digits === '' ? '' : `.${digits}`}`
 }
 
 function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncoding): string {
@@ -154,7 +173,7 @@ function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncod
     case 'integer':
       return integerText(value)
     case 'decimal':
-      return decimalText(value, encoding.scale)
+      return decimalText(value, encoding.scale, encoding.rounding)
     case 'float':
       return floatBits(value)
     case 'text':
@@ -168,13 +187,13 @@ function canonicalValue(value: NonNullable<ReferenceValue>, encoding: FieldEncod
       const parsed = parseTimestamp(value)
       if (parsed.offsetMinutes !== undefined && !(value instanceof Date))
         invalid(value, 'a timestamp without an offset')
-      return timestampText(parsed, encoding.precision)
+      return timestampText(parsed, encoding.precision, encoding.rounding)
     }
     case 'timestamptz': {
       const parsed = parseTimestamp(value)
       if (parsed.offsetMinutes === undefined) invalid(value, 'a timestamp with an offset')
       const utc = utcParts(epochSecondsOf(parsed.date, parsed.time) - parsed.offsetMinutes * 60)
-      return timestampText({ ...parsed, ...utc }, encoding.precision)
+      return timestampText({ ...parsed, ...utc }, encoding.precision, encoding.rounding)
     }
     case 'boolean':
       if (value === true || value === 1 || value === '1' || value === 't') return 't'

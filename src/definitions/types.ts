@@ -23,7 +23,7 @@ export interface Dataset {
  */
 export interface CanonicalOptions {
   /**
-   * Timestamps: fraction-of-second digits compared, 0–7, truncated (default: the smaller precision the two columns
+   * Timestamps: fraction-of-second digits compared, 0–7, dropped by `rounding` (default: the smaller precision the two columns
    * declare, else 7).
    */
   readonly precision?: number

@@ -55,10 +55,15 @@ export interface FieldEncoding {
   /** `decimal`: digits after the point, always written (default: the columns' declared scale, else 10). */
   readonly scale: number
   /**
-   * `timestamp`/`timestamptz`: digits of the second's fraction kept, 0–7, truncated; trailing zeros are then not
-   * written (default: the smaller declared precision of the two columns, else 7).
+   * `timestamp`/`timestamptz`: digits of the second's fraction kept, 0–7, dropped by `rounding`; trailing zeros are
+   * then not written (default: the smaller declared precision of the two columns, else 7).
    */
   readonly precision: number
+  /**
+   * How `scale` and `precision` drop digits: `round` (default) half away from zero for numbers and half up (to the
+   * later time) for timestamps, as both engines do when a value is stored into fewer digits; or `truncate`.
+   */
+  readonly rounding: 'round' | 'truncate'
   /** `text`: trailing spaces (U+0020) are not part of the value. */
   readonly trimTrailingSpaces: boolean
   /** `text`: A–Z compare equal to a–z (ASCII letters only, identically on every engine). */

@@ -32,7 +32,13 @@ const COLUMNS: readonly Column[] = [
   { name: 'i', type: 'bigint', family: 'integer', encoding: enc('integer') },
   { name: 'small', type: 'smallint', family: 'integer', encoding: enc('decimal', { scale: 1 }) },
   { name: 'n', type: 'numeric(38,10)', family: 'decimal', encoding: enc('decimal') },
-  { name: 'n2', type: 'numeric(12,4)', family: 'decimal', encoding: enc('decimal', { scale: 2 }) },
+  // Truncated rather than rounded (rounding: truncate); n4r below rounds.
+  {
+    name: 'n2',
+    type: 'numeric(12,4)',
+    family: 'decimal',
+    encoding: enc('decimal', { scale: 2, rounding: 'truncate' }),
+  },
   { name: 'f', type: 'double precision', family: 'float', encoding: enc('decimal', { scale: 6 }) },
   { name: 't', type: 'text', family: 'text', encoding: enc('text') },
   {
@@ -46,7 +52,12 @@ const COLUMNS: readonly Column[] = [
   { name: 'd_as_ts', type: 'date', family: 'date', encoding: enc('timestamp', { precision: 2 }) },
   { name: 'ts', type: 'timestamp', family: 'timestamp', encoding: enc('timestamp') },
   { name: 'ts3', type: 'timestamp', family: 'timestamp', encoding: enc('timestamp', { precision: 3 }) },
-  { name: 'ts0', type: 'timestamp', family: 'timestamp', encoding: enc('timestamp', { precision: 0 }) },
+  {
+    name: 'ts0',
+    type: 'timestamp',
+    family: 'timestamp',
+    encoding: enc('timestamp', { precision: 0, rounding: 'truncate' }),
+  },
   { name: 'tz', type: 'timestamptz', family: 'timestamptz', encoding: enc('timestamptz') },
   { name: 'b', type: 'boolean', family: 'boolean', encoding: enc('boolean') },
   { name: 'u', type: 'uuid', family: 'uuid', encoding: enc('uuid') },

@@ -148,8 +148,27 @@ describe('canonical values', () => {
     expect(canonicalField(0.1 + 0.2, float)).not.toBe(canonicalField(0.3, float))
   })
 
-  it('truncates timestamps to the precision and moves offsets to UTC across daylight saving', () => {
+  it('rounds timestamps half up by default, carrying into the day, and decimals half away from zero', () => {
     const ts = (precision: number) => ({ ...defaultEncoding('timestamp'), precision })
+    expect(canonicalField('2026-11-20 10:15:30.500', ts(0))).toBe('2026-11-20 10:15:31')
+    expect(canonicalField('2026-11-20 10:15:30.499999', ts(0))).toBe('2026-11-20 10:15:30')
+    expect(canonicalField('2026-12-31 23:59:59.9996', ts(3))).toBe('2027-01-01 00:00:00')
+    expect(canonicalField('1969-07-20 20:17:40.987654', ts(3))).toBe('1969-07-20 20:17:40.988')
+    expect(canonicalField('1969-07-20 20:17:40.0996', ts(3))).toBe('1969-07-20 20:17:40.1')
+    const dec = (rounding: 'round' | 'truncate') => ({ ...defaultEncoding('decimal'), scale: 2, rounding })
+    expect(canonicalField('12.3450', dec('round'))).toBe('12.35')
+    expect(canonicalField('-12.3450', dec('round'))).toBe('-12.35')
+    expect(canonicalField('12.3499', dec('truncate'))).toBe('12.34')
+    expect(canonicalField('-12.3499', dec('truncate'))).toBe('-12.34')
+    expect(canonicalField('-0.0099', dec('truncate'))).toBe('0.00')
+  })
+
+  it('truncates timestamps to the precision when asked and moves offsets to UTC across daylight saving', () => {
+    const ts = (precision: number) => ({
+      ...defaultEncoding('timestamp'),
+      precision,
+      rounding: 'truncate' as const,
+    })
     expect(canonicalField('1969-07-20T20:17:40.987654', ts(7))).toBe('1969-07-20 20:17:40.987654')
     expect(canonicalField('1969-07-20T20:17:40.9876543', ts(7))).toBe('1969-07-20 20:17:40.9876543')
     expect(canonicalField('1969-07-20 20:17:40.987654', ts(3))).toBe('1969-07-20 20:17:40.987')

@@ -81,11 +81,17 @@ function trimmedTimestampLength(fraction: string, precision: number): string {
  * fraction digits, and LEFT keeps the length that `trimmedTimestampLength` computes from DATEPART(nanosecond).
  * `datetime` is first rounded to its displayed milliseconds (`.007`, not the exact tick `.0066667`).
  */
-function checksumTimestamp(expr: string, column: ColumnInfo, precision: number): string {
-  const exact =
+function checksumTimestamp(expr: string, column: ColumnInfo, encoding: FieldEncoding): string {
+  const precision = encoding.precision
+  const stored =
     baseType(column.dataType) === 'datetime'
       ? `CAST(CAST(${expr} AS datetime2(3)) AS datetime2(7))`
       : `CAST(${expr} AS datetime2(7))`
+  // Rounding half up: half a unit of the kept precision added first, then truncated as below.
+  const exact =
+    encoding.rounding === 'round' && precision < 7
+      ? `DATEADD(nanosecond, ${5 * 10 ** (8 - precision)}, ${stored})`
+      : stored
   const text = `CONVERT(nvarchar(27), ${exact}, 121)`
   if (precision === 0) return `LEFT(${text}, 19)`
   const fraction = `(DATEPART(nanosecond, ${exact}) / ${10 ** (9 - precision)})`
@@ -106,7 +112,10 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
     case 'integer':
       return `CONVERT(nvarchar(20), ${expr})`
     case 'decimal':
-      return `CONVERT(nvarchar(60), CAST(${expr} AS decimal(38, ${encoding.scale})))`
+      // CAST to decimal rounds half away from zero; ROUND(x, s, 1) truncates first.
+      return encoding.rounding === 'truncate'
+        ? `CONVERT(nvarchar(60), CAST(ROUND(${expr}, ${encoding.scale}, 1) AS decimal(38, ${encoding.scale})))`
+        : `CONVERT(nvarchar(60), CAST(${expr} AS decimal(38, ${encoding.scale})))`
     case 'float':
       // The IEEE 754 bits, big-endian, as CAST to binary(8) gives them; adding zero turns -0 into 0.
       return `LOWER(CONVERT(nvarchar(16), CAST(CAST(${expr} AS float) + CAST(0 AS float) AS binary(8)), 2))`
@@ -115,9 +124,9 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
     case 'date':
       return `CONVERT(nvarchar(10), ${expr}, 23)`
     case 'timestamp':
-      return checksumTimestamp(expr, column, encoding.precision)
+      return checksumTimestamp(expr, column, encoding)
     case 'timestamptz':
-      return checksumTimestamp(`SWITCHOFFSET(${expr}, '+00:00')`, column, encoding.precision)
+      return checksumTimestamp(`SWITCHOFFSET(${expr}, '+00:00')`, column, encoding)
     case 'boolean':
       return `(CASE WHEN ${expr} = 1 THEN N't' WHEN ${expr} = 0 THEN N'f' END)`
     case 'uuid':

@@ -51,9 +51,13 @@ const EXACT_NUMERIC = new Set(['numeric', 'decimal'])
  * Dates and timestamps rely on DateStyle ISO, which every read-only transaction sets (read-only.ts).
  */
 
-/** A timestamp truncated to `precision` fraction digits; its output writes the fraction without trailing zeros. */
-function checksumTimestamp(expr: string, precision: number): string {
-  if (precision >= 6) return expr
+/**
+ * A timestamp kept to `precision` fraction digits (rounded half up by adding half a unit first, or truncated); its
+ * output writes the fraction without trailing zeros.
+ */
+function checksumTimestamp(raw: string, precision: number, rounding: FieldEncoding['rounding']): string {
+  if (precision >= 6) return raw
+  const expr = rounding === 'round' ? `(${raw} + interval '${5 * 10 ** (5 - precision)} microseconds')` : raw
   if (precision === 0) return `date_trunc('second', ${expr})`
   if (precision === 3) return `date_trunc('milliseconds', ${expr})`
   // extract(microseconds) is the seconds field in microseconds (0–59,999,999), never negative.
@@ -68,11 +72,18 @@ function checksumText(expr: string, encoding: FieldEncoding): string {
   return `replace(${text}, '|', '||')`
 }
 
-function checksumDecimal(expr: string, column: ColumnInfo, scale: number): string {
+function checksumDecimal(
+  expr: string,
+  column: ColumnInfo,
+  scale: number,
+  rounding: FieldEncoding['rounding'],
+): string {
   const declared = column.family === 'integer' ? 0 : column.scale
   const exact = column.family === 'integer' || EXACT_NUMERIC.has(column.dataType.toLowerCase())
   // A numeric(p, s) value always holds s fraction digits, and an integer none: written as they are.
   if (exact && declared === scale) return expr
+  // trunc(numeric, s), like round, always writes s fraction digits.
+  if (rounding === 'truncate') return `trunc(CAST(${expr} AS numeric), ${scale})`
   // round(numeric, s) always writes s fraction digits; float8 becomes numeric through 15 significant digits.
   return `round(CAST(${expr} AS numeric), ${scale})`
 }
@@ -85,7 +96,7 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
     case 'boolean':
       return expr
     case 'decimal':
-      return checksumDecimal(expr, column, encoding.scale)
+      return checksumDecimal(expr, column, encoding.scale, encoding.rounding)
     case 'float':
       // The IEEE 754 bits, big-endian; adding zero turns -0 into 0.
       return `encode(float8send(CAST(${expr} AS float8) + CAST(0 AS float8)), 'hex')`
@@ -94,9 +105,9 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
     case 'timestamp':
       return column.family === 'date'
         ? `CAST(${expr} AS timestamp)`
-        : checksumTimestamp(expr, encoding.precision)
+        : checksumTimestamp(expr, encoding.precision, encoding.rounding)
     case 'timestamptz':
-      return checksumTimestamp(`(${expr} AT TIME ZONE 'UTC')`, encoding.precision)
+      return checksumTimestamp(`(${expr} AT TIME ZONE 'UTC')`, encoding.precision, encoding.rounding)
     case 'binary':
       return `encode(${expr}, 'hex')`
   }
