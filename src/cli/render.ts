@@ -81,6 +81,14 @@ export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string
       result === undefined ? line : line.replace(label, paint(io, STATUS_STYLE[result.status], label)),
     )
   })
+  const late = new Map(run.results.flatMap((r) => (r.lateChanges === null ? [] : [[r.check, r.lateChanges]])))
+  if (late.size > 0) {
+    lines.push('', paint(io, 'bold', 'Late changes left out (source rows changed after the cutoff)'))
+    for (const [check, l] of late)
+      lines.push(
+        `  ${check}: ${l.rows === null ? 'source read as of the cutoff' : `${l.rows.toLocaleString('en-US')} rows left out on both sides`}`,
+      )
+  }
   const bad = run.results.filter((r) => r.status !== 'pass')
   if (bad.length > 0) {
     lines.push('', paint(io, 'bold', 'What did not pass'))

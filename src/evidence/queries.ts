@@ -35,6 +35,8 @@ export interface StoredResult {
   readonly details: Readonly<Record<string, unknown>> | null
   readonly message: string
   readonly cutoff: string | null
+  /** What the check left out as late changes (a count), or null (also for results before migration 003). */
+  readonly lateChanges: { readonly method: 'keys' | 'as_of'; readonly rows: number | null } | null
   readonly sourceSql: string | null
   readonly targetSql: string | null
   readonly sourceParameters: readonly unknown[]
@@ -107,6 +109,7 @@ function toResult(r: Selectable<ResultsTable>): StoredResult {
     details: r.details,
     message: r.message,
     cutoff: r.cutoff,
+    lateChanges: r.late_changes ?? null,
     sourceSql: r.source_sql,
     targetSql: r.target_sql,
     sourceParameters: r.source_parameters,

@@ -138,6 +138,7 @@ function assertionText(
           assertion.column.name,
           assertion.maxAgeMs === undefined ? undefined : formatDurationWords(assertion.maxAgeMs, language),
           assertion.maxLagMs === undefined ? undefined : formatDurationWords(assertion.maxLagMs, language),
+          assertion.maxAgeFrom === 'cutoff',
         ),
         ...names,
       ]
@@ -274,6 +275,8 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
       d.cutoff.targetColumn,
     ))
       blocks.push({ type: 'paragraph', content })
+    if (d.lateChanges !== undefined)
+      for (const content of p.lateChangesRule(d.lateChanges)) blocks.push({ type: 'paragraph', content })
   }
   blocks.push(
     { type: 'heading', level: 3, text: p.labels.alerting },

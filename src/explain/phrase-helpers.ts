@@ -53,6 +53,7 @@ export function settingsList(
   words: {
     scale: (n: number) => string
     precision: (n: number) => string
+    truncate: string
     trim: string
     ignoreCase: string
   },
@@ -62,6 +63,7 @@ export function settingsList(
     const parts = [
       c.scale === undefined ? undefined : words.scale(c.scale),
       c.precision === undefined ? undefined : words.precision(c.precision),
+      c.rounding === 'truncate' ? words.truncate : undefined,
       c.trimTrailingSpaces === true ? words.trim : undefined,
       c.ignoreCase === true ? words.ignoreCase : undefined,
     ].filter((x) => x !== undefined)

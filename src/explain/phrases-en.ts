@@ -111,13 +111,15 @@ export const en: Phrases = {
     code(column),
     ` ${tolerance}. Each measure is a result of its own.`,
   ],
-  freshness: (column, maxAge, maxLag) => [
+  freshness: (column, maxAge, maxLag, fromCutoff) => [
     { strong: `Freshness of ${column}` },
     ': the newest ',
     code(column),
     ' in the reporting copy may be ',
     [
-      maxAge === undefined ? undefined : `at most ${maxAge} old when the check runs`,
+      maxAge === undefined
+        ? undefined
+        : `at most ${maxAge} old ${fromCutoff ? "at the load's cutoff (so a late or repeated run judges the load itself)" : 'when the check runs'}`,
       maxLag === undefined ? undefined : `at most ${maxLag} behind the newest in the source`,
     ]
       .filter((x) => x !== undefined)
@@ -129,7 +131,7 @@ export const en: Phrases = {
     ': for every row, the values of ',
     ...codeList(columns, 'and'),
     ' are turned into a hash inside each database, and the hashes of all rows are summed. The sums must be equal on both sides, so that even a single changed value is found. ',
-    'Numbers are compared at the larger number of decimals the two columns declare, timestamps at the smaller declared fraction of a second (truncated), floats bit for bit and other values exactly',
+    'Numbers are compared at the larger number of decimals the two columns declare, timestamps at the smaller declared fraction of a second (rounded, as the engines round when they store fewer digits), floats bit for bit and other values exactly',
     ...(settings.length === 0
       ? ['. ']
       : [
@@ -139,6 +141,7 @@ export const en: Phrases = {
             {
               scale: (n) => `${n} decimals`,
               precision: (n) => `${n} digits of the second`,
+              truncate: 'truncated, not rounded',
               trim: 'trailing spaces ignored',
               ignoreCase: 'A–Z equal to a–z',
             },
@@ -188,6 +191,23 @@ export const en: Phrases = {
       '. Changes made in the source after the load therefore raise no false alarm. The cutoff is passed to the queries as a parameter and recorded with every result.',
     ],
   ],
+  lateChangesRule: (rule) =>
+    rule.method === 'keys'
+      ? [
+          [
+            'The source is live: rows changed after the cutoff are not yet in the copy. Before comparing, the control reads the keys of the source rows whose ',
+            code(rule.sourceColumn),
+            ` is later than the cutoff (at most ${rule.maxKeys.toLocaleString('en-US')}; above that the check reports an error instead of comparing) and leaves those rows out on both sides, in every assertion. The keys stay in the control's memory; each result records how many rows were left out.`,
+          ],
+          [
+            'A row deleted in the source after the load leaves no trace to read: it stays in the copy and is reported as extra in the target, with the note that it may have been deleted after the load.',
+          ],
+        ]
+      : [
+          [
+            'The source table is read as it was at the cutoff (SQL Server system-versioned temporal table, FOR SYSTEM_TIME AS OF the cutoff in UTC), so updates, inserts and deletes after the load are all invisible to the comparison.',
+          ],
+        ],
   noCutoff:
     'No cutoff: both sides are compared as they are when the check runs. This suits data that does not change during the night.',
   alerting: (installation, extra) => [

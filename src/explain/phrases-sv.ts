@@ -116,13 +116,15 @@ export const sv: Phrases = {
     code(column),
     ` ${tolerance}. Varje mått är ett eget resultat.`,
   ],
-  freshness: (column, maxAge, maxLag) => [
+  freshness: (column, maxAge, maxLag, fromCutoff) => [
     { strong: `Aktualitet för ${column}` },
     ': det senaste värdet av ',
     code(column),
     ' i rapportkopian får vara ',
     [
-      maxAge === undefined ? undefined : `högst ${maxAge} gammalt när kontrollen körs`,
+      maxAge === undefined
+        ? undefined
+        : `högst ${maxAge} gammalt ${fromCutoff ? 'vid laddningens brytpunkt (så att en sen eller upprepad körning bedömer själva laddningen)' : 'när kontrollen körs'}`,
       maxLag === undefined ? undefined : `högst ${maxLag} efter det senaste värdet i källan`,
     ]
       .filter((x) => x !== undefined)
@@ -134,7 +136,7 @@ export const sv: Phrases = {
     ': för varje rad görs värdena i ',
     ...codeList(columns, 'och'),
     ' om till en kontrollsumma (hash) inne i varje databas, och radernas kontrollsummor summeras. Summorna måste vara lika på båda sidor, så att även ett enda ändrat värde upptäcks. ',
-    'Tal jämförs med det större antal decimaler som de två kolumnerna har, tidpunkter med den mindre noggrannhet som de två kolumnerna har (avkortat), flyttal bit för bit och övriga värden exakt',
+    'Tal jämförs med det större antal decimaler som de två kolumnerna har, tidpunkter med den mindre noggrannhet som de två kolumnerna har (avrundat, som databaserna avrundar när de lagrar färre decimaler), flyttal bit för bit och övriga värden exakt',
     ...(settings.length === 0
       ? ['. ']
       : [
@@ -144,6 +146,7 @@ export const sv: Phrases = {
             {
               scale: (n) => `${n} decimaler`,
               precision: (n) => `${n} decimaler i sekunden`,
+              truncate: 'avkortat, inte avrundat',
               trim: 'avslutande blanksteg räknas inte',
               ignoreCase: 'A–Z lika med a–z',
             },
@@ -194,6 +197,23 @@ export const sv: Phrases = {
       '. Ändringar som görs i källan efter laddningen ger därför inget falskt larm. Brytpunkten skickas till frågorna som parameter och sparas med varje resultat.',
     ],
   ],
+  lateChangesRule: (rule) =>
+    rule.method === 'keys'
+      ? [
+          [
+            'Källan är i drift: rader som ändrats efter brytpunkten finns ännu inte i kopian. Före jämförelsen läser kontrollen nycklarna för de rader i källan där ',
+            code(rule.sourceColumn),
+            ` är senare än brytpunkten (högst ${rule.maxKeys.toLocaleString('sv-SE')}; fler än så ger ett fel i stället för en jämförelse) och utelämnar de raderna på båda sidor, i varje kontrollpunkt. Nycklarna finns bara i kontrollens minne; varje resultat anger hur många rader som utelämnades.`,
+          ],
+          [
+            'En rad som raderats i källan efter laddningen lämnar inget spår att läsa: den finns kvar i kopian och redovisas som extra i målet, med anmärkningen att den kan ha raderats efter laddningen.',
+          ],
+        ]
+      : [
+          [
+            'Källtabellen läses som den såg ut vid brytpunkten (SQL Servers systemversionerade temporala tabell, FOR SYSTEM_TIME AS OF brytpunkten i UTC), så ändringar, tillägg och raderingar efter laddningen syns inte i jämförelsen.',
+          ],
+        ],
   noCutoff:
     'Ingen brytpunkt: båda sidor jämförs som de ser ut när kontrollen körs. Det passar uppgifter som inte ändras under natten.',
   alerting: (installation, extra) => [

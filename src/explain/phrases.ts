@@ -1,4 +1,10 @@
-import type { AggregateFunction, CanonicalOptions, CheckDefinition, Side } from '../definitions/types.js'
+import type {
+  AggregateFunction,
+  CanonicalOptions,
+  CheckDefinition,
+  LateChangeRule,
+  Side,
+} from '../definitions/types.js'
 import type { Inline } from './blocks.js'
 import type { Language } from './language.js'
 import { en } from './phrases-en.js'
@@ -67,7 +73,13 @@ export interface Phrases {
   readonly rowCountGrouped: (columns: readonly string[], tolerance: string, reported: number) => Inline[]
   readonly aggregate: Readonly<Record<AggregateFunction, string>>
   readonly aggregateSentence: (functions: readonly string[], column: string, tolerance: string) => Inline[]
-  readonly freshness: (column: string, maxAge: string | undefined, maxLag: string | undefined) => Inline[]
+  /** `fromCutoff`: the age is measured at the load's cutoff rather than when the check runs. */
+  readonly freshness: (
+    column: string,
+    maxAge: string | undefined,
+    maxLag: string | undefined,
+    fromCutoff: boolean,
+  ) => Inline[]
   readonly checksum: (
     columns: readonly string[],
     locate: boolean,
@@ -94,6 +106,8 @@ export interface Phrases {
     target: string | undefined,
   ) => Inline[][]
   readonly noCutoff: string
+  /** What the definition leaves out as the source's late changes, and why. */
+  readonly lateChangesRule: (rule: LateChangeRule) => Inline[][]
   readonly alerting: (installation: readonly string[] | null, extra: readonly string[]) => Inline[]
   readonly vendorTicket: (vendor: boolean, addresses: readonly string[] | null) => Inline[]
   readonly hashText: string

@@ -11,7 +11,7 @@ import {
   htmlTable,
   STATUS_COLOR,
 } from './html.js'
-import { formatAge, formatTime, phrases } from './locale.js'
+import { formatAge, formatTime, type Phrases, phrases } from './locale.js'
 import { type ComposedMessage, type MessageContext, uniqueRecipients } from './message.js'
 
 /** Which moment of an incident a message announces. */
@@ -53,6 +53,12 @@ export function incidentSubject(
 }
 
 /** One row per assertion for the text and HTML tables: assertion, status, values, difference. */
+/** The late-change fact of a check's results, when it left any out: a count, never a key. */
+function late(results: readonly CheckResult[], p: Phrases): Array<[string, string]> {
+  const found = results.find((r) => r.lateChanges !== null)?.lateChanges
+  return found === undefined || found === null ? [] : [[p.lateChanges, p.lateChangesValue(found.rows)]]
+}
+
 function resultRows(results: readonly CheckResult[], context: MessageContext): string[][] {
   const p = phrases(context.locale)
   return results.map((r) => [
@@ -109,6 +115,7 @@ export function composeIncidentAlert(
     [p.severityLabel, p.severity[info.severity]],
     [p.owner, info.owner],
     [p.cutoff, cutoff ?? p.noCutoff],
+    ...late(results, p),
     [p.runId, results[0]?.runId ?? incident.lastRunId],
     [p.definitionHash, info.hash.slice(0, 12)],
   ]

@@ -52,6 +52,10 @@ export interface Phrases {
   readonly runId: string
   readonly cutoff: string
   readonly noCutoff: string
+  /** Label of what a check left out as the source's late changes. */
+  readonly lateChanges: string
+  /** Its value: a row count, or the source read as of the cutoff (`rows` null). */
+  readonly lateChangesValue: (rows: number | null) => string
   readonly definitionHash: string
   readonly definitionFile: string
   readonly vendorInformed: string
@@ -149,6 +153,11 @@ const SV: Phrases = {
   runId: 'Körnings-id',
   cutoff: 'Jämfört per (cutoff)',
   noCutoff: 'ingen cutoff',
+  lateChanges: 'Sena ändringar (utelämnade)',
+  lateChangesValue: (rows) =>
+    rows === null
+      ? 'källan läst som vid cutoff'
+      : `${rows.toLocaleString('sv-SE')} rader ändrade i källan efter cutoff, utelämnade på båda sidor`,
   definitionHash: 'Definitionens hash',
   definitionFile: 'Definitionsfil',
   vendorInformed: 'Leverantören har fått ett ärende med underlaget.',
@@ -246,6 +255,11 @@ const EN: Phrases = {
   runId: 'Run id',
   cutoff: 'Compared as of (cutoff)',
   noCutoff: 'no cutoff',
+  lateChanges: 'Late changes (left out)',
+  lateChangesValue: (rows) =>
+    rows === null
+      ? 'source read as of the cutoff'
+      : `${rows.toLocaleString('en-US')} rows changed in the source after the cutoff, left out on both sides`,
   definitionHash: 'Definition hash',
   definitionFile: 'Definition file',
   vendorInformed: 'The vendor has been sent a ticket with the evidence.',

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult, LateChangesSummary } from '../runner/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { CheckInfo } from './check-info.js'
 import { describeDifference, describeForSubject, describeValues, worstStatus } from './describe.js'
@@ -27,6 +27,8 @@ export interface TicketEvidence {
   readonly incidentId: string
   readonly runId: string
   readonly cutoff: string | null
+  /** What the check left out as the source's late changes (a count), or null. */
+  readonly lateChanges: LateChangesSummary | null
   readonly evaluatedAt: string
   readonly timezone: string
   readonly assertions: ReadonlyArray<{
@@ -58,6 +60,7 @@ export function ticketEvidence(
     incidentId: incident.incidentId,
     runId: results[0]?.runId ?? incident.openedRunId,
     cutoff: results.find((r) => r.cutoff !== null)?.cutoff ?? null,
+    lateChanges: results.find((r) => r.lateChanges !== null)?.lateChanges ?? null,
     evaluatedAt: results[0]?.evaluatedAt ?? incident.openedAt,
     timezone: context.timezone,
     assertions: results.map((r) => ({
@@ -103,6 +106,9 @@ export function composeVendorTicket(
     [p.incident, incident.incidentId],
     [p.runId, evidence.runId],
     [p.cutoff, evidence.cutoff ?? p.noCutoff],
+    ...(evidence.lateChanges === null
+      ? []
+      : ([[p.lateChanges, p.lateChangesValue(evidence.lateChanges.rows)]] as Array<[string, string]>)),
     [
       p.openedAt,
       `${formatTime(evidence.evaluatedAt, context.timezone)} (${context.timezone}), ${evidence.evaluatedAt}`,

@@ -23,6 +23,8 @@ export interface WebText {
   readonly lastRun: string
   readonly lastLoad: string
   readonly noCutoff: string
+  /** What a check left out as the source's late changes in the last run. */
+  readonly lateChanges: (rows: number | null) => string
   readonly stale: (since: string) => string
   readonly checksHeading: string
   readonly history: string
@@ -103,6 +105,10 @@ const sv: WebText = {
   lastRun: 'Senaste körning',
   lastLoad: 'Senaste laddning (brytpunkt)',
   noCutoff: 'ingen brytpunkt i senaste körningen',
+  lateChanges: (rows) =>
+    rows === null
+      ? 'Källan lästes som vid brytpunkten'
+      : `Sena ändringar: ${rows.toLocaleString('sv-SE')} rader ändrade i källan efter brytpunkten, utelämnade på båda sidor`,
   stale: (since) => `Kontrollen har inte körts sedan ${since}. Kontrollera schemaläggningen.`,
   checksHeading: 'Kontrollerna',
   history: 'Historik',
@@ -185,6 +191,10 @@ const en: WebText = {
   lastRun: 'Last run',
   lastLoad: 'Last load (cutoff)',
   noCutoff: 'no cutoff in the last run',
+  lateChanges: (rows) =>
+    rows === null
+      ? 'The source was read as of the cutoff'
+      : `Late changes: ${rows.toLocaleString('en-US')} rows changed in the source after the cutoff, left out on both sides`,
   stale: (since) => `The control has not run since ${since}. Check the scheduler.`,
   checksHeading: 'The checks',
   history: 'History',

@@ -139,10 +139,12 @@ export async function todayPage(ctx: PageContext): Promise<Page> {
     const own = results.filter((r) => r.check === id)
     const status = worst(own.map((r) => r.status))
     const bad = own.filter((r) => r.status !== 'pass')
+    const late = own.find((r) => r.lateChanges !== null)?.lateChanges
     return markup`<article class="card ${status ?? 'none'}" data-check="${id}">
 ${status === undefined ? markup`<span class="label none">${t.notInLastRun}</span>` : statusLabel(t, status)}
 <h3><a href="${href(ctx, `/checks/${encodeURIComponent(id)}`)}">${definition?.title ?? id}</a></h3>
 <div class="meta"><code>${id}</code>${definition === undefined ? '' : markup` · ${t.severity}: ${p.severity[definition.severity]} · ${definition.owner}`}</div>
+${late === undefined || late === null ? '' : markup`<div class="meta late-changes">${t.lateChanges(late.rows)}</div>`}
 ${
   bad.length > 0
     ? markup`<ul>${bad.map((r) => markup`<li>${statusLabel(t, r.status)} <code>${r.assertion}</code>: ${r.message}</li>`)}</ul>`
