@@ -39,10 +39,10 @@ async function demo(): Promise<number> {
     `  ci: the same data restructured as a warehouse (renamed tables and columns, a fact table per event, a unit dimension)`,
   )
   io.out(
-    `  The night's load finished at ${scenario.cutoff.replace('T', ' ')} (Europe/Stockholm): that is the cutoff.`,
+    `  The night's load finished at ${scenario.cutoff.replace('T', ' ')} (Europe/Stockholm); the visits check compares as of the load's start.`,
   )
   io.out(
-    `  After it, ${nf.format(postCutoffChanges.visits)} visits and ${nf.format(postCutoffChanges.referrals)} referrals were added in cosmic: they must raise no alarm.`,
+    `  After the load, ${nf.format(postCutoffChanges.visits)} visits and ${nf.format(postCutoffChanges.referrals)} referrals were added in cosmic and ${nf.format(postCutoffChanges.updatedVisits)} older visits updated: they must raise no alarm.`,
   )
   io.out(`  ${scenario.faults.length} faults were injected into ci; the checks below do not know which.`)
   io.out(`  (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)

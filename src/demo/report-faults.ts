@@ -73,14 +73,25 @@ export function describeFaultsCaught(scenario: DemoScenario, results: readonly C
   const unexpected = results.filter((r) => !expected.some((e) => sameKey(r, e)))
   const falseAlarms = unexpected.filter((r) => r.status === 'fail')
   const notRun = unexpected.filter((r) => r.status === 'error')
-  const { visits, referrals } = scenario.postCutoffChanges
-  const changedRows = visits + referrals
+  const { visits, referrals, updatedVisits } = scenario.postCutoffChanges
+  const changedRows = visits + referrals + updatedVisits
+  const updated = updatedVisits === 0 ? '' : ` and ${plural(updatedVisits, 'older visit')} updated`
   out.push(
     ...wrap(
-      `After the cutoff (${scenario.cutoff.replace('T', ' ')} local time), Cosmic got ${plural(visits, 'new visit')} and ${plural(referrals, 'new referral')}, which the reporting copy cannot have yet.`,
+      `After the night's load (finished ${scenario.cutoff.replace('T', ' ')} local time), Cosmic got ${plural(visits, 'new visit')} and ${plural(referrals, 'new referral')}${updated}, which the reporting copy cannot have yet.`,
       '',
     ),
   )
+  const late = new Map(
+    results.flatMap((r) => {
+      const rows = r.lateChanges?.rows
+      return rows === undefined || rows === null ? [] : [[r.check, rows] as const]
+    }),
+  )
+  for (const [check, rows] of late)
+    out.push(
+      `   ${check} left out ${plural(rows, 'row')} changed after the cutoff on both sides (late changes).`,
+    )
   if (falseAlarms.length === 0) {
     out.push('   No other result failed: they raised no alarm.')
   } else {

@@ -22,7 +22,12 @@ export interface DemoScenario {
   readonly cutoff: string
   readonly faults: readonly InjectedFault[]
   /** Rows inserted into the source after the cutoff; a fair comparison must ignore them. */
-  readonly postCutoffChanges: { readonly visits: number; readonly referrals: number }
+  /** Rows the source got after the cutoff: new visits and referrals, and older visits updated. */
+  readonly postCutoffChanges: {
+    readonly visits: number
+    readonly referrals: number
+    readonly updatedVisits: number
+  }
   /** Rows in the source database, including those inserted after the cutoff. */
   readonly rows: {
     readonly patients: number

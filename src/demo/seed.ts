@@ -23,6 +23,8 @@ const REFERRALS = 30_000
 const HISTORY_DAYS = 60
 const POST_CUTOFF_VISITS = 300
 const POST_CUTOFF_REFERRALS = 60
+/** Visits from before the load updated after it (a new fee and change time): late changes, not faults. */
+const POST_CUTOFF_UPDATED_VISITS = 400
 /** Municipality codes (public, four digits) that the demo patients live in. */
 const MUNICIPALITIES = '2401 2403 2404 2409 2417 2418 2421 2422 2425 2460 2462 2463 2480 2481 2482'.split(' ')
 /** Fees in kronor; a few carry öre (reduced fees), and the highest is a whole krona amount. */
@@ -116,7 +118,11 @@ export async function seedDemoDatabases(dir: string, now: Date): Promise<DemoSce
   return {
     cutoff,
     faults,
-    postCutoffChanges: { visits: POST_CUTOFF_VISITS, referrals: POST_CUTOFF_REFERRALS },
+    postCutoffChanges: {
+      visits: POST_CUTOFF_VISITS,
+      referrals: POST_CUTOFF_REFERRALS,
+      updatedVisits: POST_CUTOFF_UPDATED_VISITS,
+    },
     rows: {
       patients: PATIENTS,
       visits: VISITS + POST_CUTOFF_VISITS,
@@ -172,11 +178,11 @@ function secondsAfterCutoff(c: SeedContext): number {
 }
 
 /**
- * A time after the cutoff for row `i`: at least one second after it, spread up to the seeding time. Strictly
+ * A time after the cutoff for row `row` (default `i`): at least one second after it, spread up to the seeding time. Strictly
  * after the cutoff, so that a comparison "as of the cutoff" leaves the row out.
  */
-function afterCutoff(c: SeedContext): string {
-  const spread = `${hash(c.salt.after, 1_000_000)}::numeric * ${secondsAfterCutoff(c)} / 1000000`
+function afterCutoff(c: SeedContext, row = 'i'): string {
+  const spread = `${hash(c.salt.after, 1_000_000, row)}::numeric * ${secondsAfterCutoff(c)} / 1000000`
   return `(${timestamp(c.cutoff)} + (1 + ${spread}) * INTERVAL '1 second')`
 }
 
@@ -325,10 +331,17 @@ function buildSource(c: SeedContext): string {
     COMMIT;`
 }
 
-/** Activity in the source after the load: new visits and referrals, all created and changed after the cutoff. */
+/**
+ * Activity in the source after the load: new visits and referrals, all created and changed after the cutoff, and
+ * recent visits (of the last two days) corrected after it: a new fee and change time.
+ */
 function changesAfterCutoff(c: SeedContext): string {
   return `
     BEGIN;
+    UPDATE cosmic.outpatient_visit SET fee_sek = 50.00, changed_at = ${afterCutoff(c, 'visit_id')}
+      WHERE visit_id IN (
+        SELECT visit_id FROM cosmic.outpatient_visit WHERE visit_date >= ${date(addDays(c.cutoffDate, -1))}
+        ORDER BY hashint8(visit_id) LIMIT ${POST_CUTOFF_UPDATED_VISITS});
     INSERT INTO cosmic.outpatient_visit (visit_id, patient_id, unit_id, visit_date, visit_type, fee_sek, created_at, changed_at)
       ${visitRows(c, VISITS + 1, VISITS + POST_CUTOFF_VISITS, 'after-cutoff')};
     INSERT INTO cosmic.referral (referral_id, patient_id, from_unit_id, to_unit_id, sent_at, changed_at, priority)
@@ -351,7 +364,8 @@ function buildReportingCopy(c: SeedContext): string {
     CREATE TABLE ci.dim_unit (unit_key integer PRIMARY KEY, unit_code text NOT NULL UNIQUE, unit_name text NOT NULL);
     CREATE TABLE ci.dim_patient (
       patient_key integer PRIMARY KEY, birth_date date NOT NULL, sex_code text NOT NULL, municipality_code text NOT NULL,
-      source_changed_at timestamp NOT NULL, loaded_at timestamp NOT NULL);
+      -- To the whole second: Cosmic's microseconds are rounded when the load stores them.
+      source_changed_at timestamp(0) NOT NULL, loaded_at timestamp NOT NULL);
     CREATE TABLE ci.fact_visit (
       visit_key bigint PRIMARY KEY, patient_key integer NOT NULL, unit_key integer NOT NULL, visit_day date NOT NULL,
       visit_kind text NOT NULL, fee_amount numeric(12,2), source_changed_at timestamp NOT NULL,

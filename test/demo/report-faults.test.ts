@@ -20,7 +20,7 @@ const scenario: DemoScenario = {
       expectedFailures: [{ check: 'outpatient-visits', assertion: 'sum(fee)' }],
     },
   ],
-  postCutoffChanges: { visits: 300, referrals: 60 },
+  postCutoffChanges: { visits: 300, referrals: 60, updatedVisits: 0 },
   rows: { patients: 50_000, visits: 250_300, referrals: 30_060, units: 40 },
 }
 

@@ -51,7 +51,7 @@ describe('seedDemoDatabases', () => {
     expect(await one(cosmic, 'SELECT count(*) FROM cosmic.unit')).toBe(String(scenario.rows.units))
     expect(
       await one(cosmic, `SELECT count(*) FROM cosmic.outpatient_visit WHERE changed_at > ${cutoff}`),
-    ).toBe(String(scenario.postCutoffChanges.visits))
+    ).toBe(String(scenario.postCutoffChanges.visits + scenario.postCutoffChanges.updatedVisits))
     expect(await one(cosmic, `SELECT count(*) FROM cosmic.referral WHERE changed_at > ${cutoff}`)).toBe(
       String(scenario.postCutoffChanges.referrals),
     )
@@ -73,9 +73,11 @@ describe('seedDemoDatabases', () => {
   it('injects the same faults for the same night', () => {
     expect(scenario.faults.map((f) => f.description)).toEqual([
       expect.stringMatching(/^All 89 visits at .* \(BUM-NORR\) on 2025-10-20 are missing/),
-      expect.stringMatching(/so the 2,204 referrals sent or changed since then are missing\.$/),
       expect.stringMatching(
-        /^The fees of 750 visits on 2025-10-23 .* the fee total is 474\.25 kr too low\.$/,
+        /so the 1,475 referrals sent or changed since then \(up to the last load's start\) are missing\.$/,
+      ),
+      expect.stringMatching(
+        /^The fees of 675 visits on 2025-10-23 .* the fee total is 428\.75 kr too low\.$/,
       ),
       expect.stringMatching(
         /^The change times of the [\d,]+ patients changed on 2025-10-16 are one hour early/,
