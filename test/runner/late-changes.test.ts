@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { executeRun, type RecordedRun } from '../../src/runner/run.js'
+import { ResultsStore } from '../../src/store/results-store.js'
 import type { CheckResult } from '../../src/runner/types.js'
 import { availableEngines, type TestDatabase } from '../support/engines.js'
 import { definitionsIn, noSleep, pgliteStore, testConfig } from '../support/fixtures.js'
@@ -220,8 +221,18 @@ for (const engine of availableEngines()) {
       expect(result('unaware', 'fresh now').message).toMatch(/old \(allowed/)
     })
 
-    it('records the late-change count in the store', async () => {
+    it('records the late-change count in the store, never the keys', async () => {
       expect(run.stored).toBe(true)
+      const store = await ResultsStore.open(pgliteStore(dir.path))
+      try {
+        const stored = await store.resultsOfRun(run.runId)
+        const faulty = stored.filter((r) => r.check === 'faulty')
+        expect(faulty.length).toBeGreaterThan(0)
+        expect(faulty.every((r) => r.lateChanges?.method === 'keys' && r.lateChanges.rows === 65)).toBe(true)
+        expect(stored.find((r) => r.check === 'unaware')?.lateChanges).toBeNull()
+      } finally {
+        await store.close()
+      }
     })
   })
 }
