@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { ConnectionConfig, PostgresConnectionConfig } from '../../config/types.js'
 import type { Engine, ErrorKind } from '../dialect.js'
+import { listenForPoolErrors } from './pool-errors.js'
 import { postgresSql } from './postgres-sql.js'
 import { runReadOnlyPostgres } from './read-only.js'
 
@@ -56,8 +57,7 @@ export const postgresEngine: Engine = {
       idleTimeoutMillis: 10_000,
       application_name: 'cosmic-reconcile',
     })
-    // An idle client losing its server emits 'error' on the pool; without a listener Node would exit.
-    pool.on('error', () => undefined)
+    listenForPoolErrors(pool)
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,
