@@ -198,6 +198,7 @@ function toConfig(file: string, input: ConfigSchemaOutput): Config {
           path: resolve(input.store.pglite ?? '../.data/store'),
           spoolDir,
           retry: storeRetry,
+          lockTimeoutMs: input.store.lock_timeout,
         }
   return {
     file,

@@ -81,6 +81,7 @@ const storeSchema = z
     url: z.string().optional(),
     spool_dir: z.string().default('../.data/spool'),
     retry: retrySchema.optional(),
+    lock_timeout: durationSchema.prefault('60s'),
   })
   .refine((s) => (s.pglite === undefined) !== (s.url === undefined), {
     message: 'set exactly one of "pglite" (a local directory) or "url" (a PostgreSQL server)',

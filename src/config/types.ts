@@ -55,7 +55,14 @@ export type ConnectionConfig = MssqlConnectionConfig | PostgresConnectionConfig 
 
 /** Where results are kept. */
 export type StoreConfig =
-  | { readonly kind: 'pglite'; readonly path: string; readonly spoolDir: string; readonly retry: RetryPolicy }
+  | {
+      readonly kind: 'pglite'
+      readonly path: string
+      readonly spoolDir: string
+      readonly retry: RetryPolicy
+      /** How long to wait for another process holding the store, in ms (default 60 s). */
+      readonly lockTimeoutMs?: number
+    }
   | {
       readonly kind: 'postgres'
       readonly url: string

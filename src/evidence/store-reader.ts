@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely'
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely'
 import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
+import { listenForPoolErrors } from '../dialects/postgres/pool-errors.js'
+import { LockedPgliteDialect } from '../store/locked-pglite.js'
 import { describeStore } from '../store/results-store.js'
 import type { StoreDatabase } from '../store/schema.js'
 
@@ -13,8 +14,8 @@ import type { StoreDatabase } from '../store/schema.js'
  * never write. PostgreSQL sessions are opened with `default_transaction_read_only`; the PGlite session is set read
  * only right after it opens. Throws STORE_UNAVAILABLE naming the store when it does not exist or does not answer.
  *
- * A PGlite store is a directory one process may open at a time: do not read it while a run writes it (use a
- * PostgreSQL store for a dashboard that runs beside the scheduler, or embed the dashboard in that process).
+ * A PGlite store is a directory one process may open at a time: it is opened under the store's lock only while a
+ * query runs, so a dashboard and a run take turns (see locked-pglite.ts).
  */
 export async function openStoreForReading(config: StoreConfig): Promise<Kysely<StoreDatabase>> {
   const description = describeStore(config)
@@ -28,7 +29,15 @@ export async function openStoreForReading(config: StoreConfig): Promise<Kysely<S
       )
     }
     db = new Kysely<StoreDatabase>({
-      dialect: new PGliteDialect({ pglite: () => PGlite.create(config.path) }),
+      dialect: new LockedPgliteDialect({
+        dir: config.path,
+        create: false,
+        lockTimeoutMs: config.lockTimeoutMs,
+        // Said on every opening: the store is closed whenever it is idle, so that writers can take their turn.
+        onOpen: async (connection) => {
+          await connection.executeQuery(CompiledQuery.raw('SET default_transaction_read_only = on'))
+        },
+      }),
     })
   } else {
     const pool = new pg.Pool({
@@ -38,12 +47,10 @@ export async function openStoreForReading(config: StoreConfig): Promise<Kysely<S
       application_name: 'cosmic-reconcile-reader',
       options: '-c default_transaction_read_only=on',
     })
-    // Without a listener, an idle client losing its server would crash the process.
-    pool.on('error', () => undefined)
+    listenForPoolErrors(pool)
     db = new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) })
   }
   try {
-    if (config.kind === 'pglite') await sql`SET default_transaction_read_only = on`.execute(db)
     const { rows } = await sql<{
       found: string | null
     }>`SELECT to_regclass('reconcile_runs')::text AS found`.execute(db)

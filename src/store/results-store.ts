@@ -1,14 +1,14 @@
-import { mkdir } from 'node:fs/promises'
-import { PGlite } from '@electric-sql/pglite'
-import { Kysely, PGliteDialect, PostgresDialect, type Selectable, sql } from 'kysely'
+import { Kysely, PostgresDialect, type Selectable, sql } from 'kysely'
 import { Migrator } from 'kysely/migration'
 import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
 import type { CheckResult, LateChangesSummary, ResultStatus } from '../runner/types.js'
 import { type RetryPolicy, type Sleep, withRetry } from '../util/retry.js'
+import { listenForPoolErrors } from '../dialects/postgres/pool-errors.js'
 import { ClaimStore } from './claim-store.js'
 import { IncidentStore } from './incident-store.js'
+import { LockedPgliteDialect } from './locked-pglite.js'
 import { migrationProvider } from './migrations.js'
 import { OutboxStore } from './outbox-store.js'
 import type { ResultsTable, StoreDatabase } from './schema.js'
@@ -96,12 +96,13 @@ export function describeStore(config: StoreConfig): string {
 
 function createDb(config: StoreConfig): Kysely<StoreDatabase> {
   if (config.kind === 'pglite') {
-    const open = async () => {
-      // PGlite creates the database directory but not its parents.
-      await mkdir(config.path, { recursive: true })
-      return PGlite.create(config.path)
-    }
-    return new Kysely<StoreDatabase>({ dialect: new PGliteDialect({ pglite: open }) })
+    return new Kysely<StoreDatabase>({
+      dialect: new LockedPgliteDialect({
+        dir: config.path,
+        create: true,
+        lockTimeoutMs: config.lockTimeoutMs,
+      }),
+    })
   }
   const pool = new pg.Pool({
     connectionString: config.url,
@@ -109,8 +110,7 @@ function createDb(config: StoreConfig): Kysely<StoreDatabase> {
     connectionTimeoutMillis: 10_000,
     application_name: 'cosmic-reconcile-store',
   })
-  // Without a listener, an idle client losing its server would crash the process.
-  pool.on('error', () => undefined)
+  listenForPoolErrors(pool)
   return new Kysely<StoreDatabase>({ dialect: new PostgresDialect({ pool }) })
 }
 

@@ -26,8 +26,9 @@ Basic auth: set both ${AUTH_ENV.userVariable} and ${AUTH_ENV.passwordVariable} i
 environment; the browser then asks for them. Use a reverse proxy with TLS when the
 dashboard is reached over the network.
 
-A PGlite store can be opened by one process at a time: serve it when no run is writing,
-or use a PostgreSQL store. Stop with Ctrl+C.
+A PGlite store serves one process at a time: the dashboard opens it only while a page
+reads it, so a run can write between pages (and a page waits while a run writes). A
+PostgreSQL store serves both at once. Stop with Ctrl+C.
 
 Exit status: 0 stopped, 2 the store could not be read or the port is taken, 3 invalid
 configuration or options.`

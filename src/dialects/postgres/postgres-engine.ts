@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { ConnectionConfig, PostgresConnectionConfig } from '../../config/types.js'
 import type { Engine, ErrorKind } from '../dialect.js'
+import { listenForPoolErrors } from './pool-errors.js'
 import { postgresSql } from './postgres-sql.js'
 import { runReadOnlyPostgres } from './read-only.js'
 
@@ -38,13 +39,30 @@ function asPostgres(config: ConnectionConfig): PostgresConnectionConfig {
   return config
 }
 
+/**
+ * The connection URL with the configured password in it. pg lets every part of `connectionString` override the
+ * separate fields, a missing password included, so `url: postgres://user@host/db` plus `password: ${VAR}` would
+ * reach the server without a password ("client password must be a string"): the password goes into the URL.
+ */
+export function urlWithPassword(url: string, password: string | undefined): string {
+  if (password === undefined) return url
+  try {
+    const parsed = new URL(url)
+    parsed.password = encodeURIComponent(password)
+    return parsed.href
+  } catch {
+    // An unparseable URL fails in pg with its own message, which names the URL's problem better.
+    return url
+  }
+}
+
 /** PostgreSQL server engine over `pg`. */
 export const postgresEngine: Engine = {
   sql: postgresSql,
   open(config) {
     const c = asPostgres(config)
     const pool = new pg.Pool({
-      connectionString: c.url,
+      connectionString: c.url === undefined ? undefined : urlWithPassword(c.url, c.password),
       host: c.host,
       port: c.port,
       database: c.database,
@@ -56,8 +74,7 @@ export const postgresEngine: Engine = {
       idleTimeoutMillis: 10_000,
       application_name: 'cosmic-reconcile',
     })
-    // An idle client losing its server emits 'error' on the pool; without a listener Node would exit.
-    pool.on('error', () => undefined)
+    listenForPoolErrors(pool)
     const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
     return {
       db,

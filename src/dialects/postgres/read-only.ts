@@ -12,6 +12,24 @@ export async function runReadOnlyPostgres<Row>(
   statement: Statement,
   timeoutMs: number,
 ): Promise<{ rows: Row[]; sql: string; parameters: readonly unknown[] }> {
+  let failure: unknown
+  try {
+    return await runInTransaction<Row>(db, statement, timeoutMs, (error) => {
+      failure ??= error
+    })
+  } catch (error: unknown) {
+    // When the connection died mid-query, Kysely's ROLLBACK fails too ("not queryable") and its error would hide
+    // the real one, which says the connection was lost and so is retried: report the statement's own failure.
+    throw failure ?? error
+  }
+}
+
+function runInTransaction<Row>(
+  db: Kysely<unknown>,
+  statement: Statement,
+  timeoutMs: number,
+  onFailure: (error: unknown) => void,
+): Promise<{ rows: Row[]; sql: string; parameters: readonly unknown[] }> {
   return db
     .transaction()
     .setAccessMode('read only')
@@ -26,7 +44,12 @@ export async function runReadOnlyPostgres<Row>(
         )
         .execute(trx)
       const compiled = toRawBuilder(statement).compile(trx)
-      const result = await trx.executeQuery<Row>(compiled)
-      return { rows: [...result.rows], sql: compiled.sql, parameters: compiled.parameters }
+      try {
+        const result = await trx.executeQuery<Row>(compiled)
+        return { rows: [...result.rows], sql: compiled.sql, parameters: compiled.parameters }
+      } catch (error: unknown) {
+        onFailure(error)
+        throw error
+      }
     })
 }
