@@ -1,13 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { PGlite } from '@electric-sql/pglite'
-import {
-  type DatabaseConnection,
-  type Driver,
-  PGliteDialect,
-  type PGliteDialectConfig,
-  PGliteDriver,
-  type TransactionSettings,
-} from 'kysely'
+import type { DatabaseConnection, Driver, TransactionSettings } from 'kysely'
+import { PGliteDialect, type PGliteDialectConfig, PGliteDriver } from '../dialects/pglite/kysely-pglite.js'
 import { acquireStoreLock, type StoreLock } from './store-lock.js'
 
 /** How long an idle PGlite store stays open (and locked) after its last query, in ms. */

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely'
-import type { Migration, MigrationProvider } from 'kysely/migration'
+import type { Migration, MigrationProvider } from 'kysely'
 
 /**
  * The store's migrations, in order. Migrations are code, not files, so an installed build always carries them;

@@ -1,5 +1,4 @@
-import { Kysely, PostgresDialect, type Selectable, sql } from 'kysely'
-import { Migrator } from 'kysely/migration'
+import { Kysely, Migrator, PostgresDialect, type Selectable, sql } from 'kysely'
 import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'

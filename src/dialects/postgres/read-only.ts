@@ -34,7 +34,7 @@ function runInTransaction<Row>(
     .transaction()
     .setAccessMode('read only')
     .execute(async (trx) => {
-      // Said again inside the transaction: Kysely's PGlite driver does not pass the access mode on.
+      // Said again inside the transaction, whatever the driver passes on.
       await sql.raw('SET TRANSACTION READ ONLY').execute(trx)
       // DateStyle ISO (the output part only; the server's day/month order for input is kept): checksum fields
       // rely on dates and timestamps being written YYYY-MM-DD HH:MM:SS[.fraction] whatever the server's setting.
