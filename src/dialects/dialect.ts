@@ -137,6 +137,11 @@ export interface SqlDialect {
   keyParam(placeholder: SqlParam, family: TypeFamily): Statement
   /** At most `rows` rows of a SELECT. */
   limitRows(select: Statement, rows: number): Statement
+  /**
+   * `expr IN (…)` over the integers of a JSON array (`[3,17,…]`) bound as one parameter, so that a list of any
+   * length costs one bound parameter (SQL Server allows 2,100 per statement) and the list never becomes SQL text.
+   */
+  inIntegerList(expr: string, list: SqlParam): Statement
 }
 
 /** Errors a driver reports, sorted by what the runner should do about them. */

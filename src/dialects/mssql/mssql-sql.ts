@@ -230,4 +230,10 @@ export const mssqlSql: SqlDialect = {
     ...select,
     '\n) AS limited',
   ],
+  // OPENJSON (database compatibility level 130 or later) returns one row per array element, its text in `value`.
+  inIntegerList: (expr, list) => [
+    `${expr} IN (SELECT CAST(j.[value] AS bigint) FROM OPENJSON(`,
+    list,
+    ') AS j)',
+  ],
 }

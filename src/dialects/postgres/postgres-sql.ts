@@ -182,4 +182,10 @@ export const postgresSql: SqlDialect = {
     }
   },
   limitRows: (select, rows) => [...select, `\nLIMIT ${Math.max(0, Math.floor(rows))}`],
+  // A semi-join against the array's elements: hashed, so a long list costs no more per row than a short one.
+  inIntegerList: (expr, list) => [
+    `${expr} IN (SELECT CAST(j.v AS bigint) FROM json_array_elements_text(CAST(`,
+    list,
+    ' AS json)) AS j(v))',
+  ],
 }
