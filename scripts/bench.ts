@@ -1,11 +1,14 @@
 /**
- * `npm run bench -- --rows N` (default 1,000,000): measures the checksum assertion on a real PostgreSQL server at
- * BENCH_POSTGRES_URL (else TEST_POSTGRES_URL). It creates a table pair of N rows × 8 columns of mixed types in a
- * throwaway database, then prints one line per measurement:
+ * `npm run bench -- --rows N [--k 10,100,1000,10000]` (default 1,000,000 rows): measures the checksum assertion on
+ * a real PostgreSQL server at BENCH_POSTGRES_URL (else TEST_POSTGRES_URL). It creates a source table of N rows × 8
+ * columns of mixed types (primary key on `id`) in a throwaway database, and two copies: `dw` with a primary key
+ * and `dw_heap` without any index (as warehouse fact tables often are). It prints one line per measurement:
  * - the checksum scan and a hand-written floor query (one MD5 per row over its columns) on the same table, and
  *   their ratio;
- * - the whole assertion (both sides at once, as a run does it);
- * - for k = 10, 100, 1000 injected differences: time to locate, queries, rows fetched into Node;
+ * - the whole assertion (both sides at once, as a run does it): "one checksum pass";
+ * - for each copy and each k injected differences (a third changed, a third missing, a third extra): time to
+ *   locate and its ratio to one checksum pass, scans per side, queries, rows fetched into Node (bucket rows and
+ *   key rows) against the bound 2 × (first-level buckets) + 64 × k, and whether the counts are exact;
  * - peak RSS of this process, and the RSS once its modules were loaded, before any query.
  * `npm run bench` compiles this script and the tool with tsc (into build/bench) and runs it with node, so memory is
  * the tool's as installed, not tsx's (which adds ~100 MB of its own). The database is dropped at the end. Figures
@@ -16,6 +19,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { firstLevelBuckets } from '../src/checksum/hash-buckets.js'
 import { KeyMasker } from '../src/checksum/key-mask.js'
 import type { ConnectionConfig } from '../src/config/types.js'
 import { ConnectionSet } from '../src/connections/connection.js'
@@ -26,6 +30,10 @@ import { prepareCheck, runCheck } from '../src/runner/run-check.js'
 const args = process.argv.slice(2)
 const rowsArg = args.indexOf('--rows')
 const ROWS = rowsArg >= 0 ? Number(args[rowsArg + 1]) : 1_000_000
+const kArg = args.indexOf('--k')
+const KS = (kArg >= 0 ? (args[kArg + 1] ?? '') : '10,100,1000,10000').split(',').map(Number)
+/** The row budget of the benchmark's definitions: large enough that k = 10,000 is located exactly. */
+const MAX_ROWS_FETCHED = 2_000_000
 const REPEAT = 5
 const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL
 
@@ -46,8 +54,8 @@ async function exec(url: string, text: string): Promise<void> {
   }
 }
 
-const TABLE = (name: string) => `CREATE TABLE ${name} (
-  id bigint PRIMARY KEY, qty integer, amount numeric(12,2), ratio double precision, name text,
+const TABLE = (name: string, key = ' PRIMARY KEY') => `CREATE TABLE ${name} (
+  id bigint${key}, qty integer, amount numeric(12,2), ratio double precision, name text,
   born date, changed_at timestamp, seen_at timestamptz, active boolean)`
 
 async function best<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -101,31 +109,34 @@ async function main(): Promise<void> {
         DATE '1940-01-01' + (i % 30000), TIMESTAMP '2020-01-01' + i * INTERVAL '1.000001 second',
         TIMESTAMPTZ '2020-01-01 00:00:00+01' + i * INTERVAL '1 minute', i % 2 = 0
       FROM generate_series(1, ${ROWS}) AS g(i);
-      ${TABLE('dw')}; INSERT INTO dw SELECT * FROM src;`,
+      ${TABLE('dw')}; INSERT INTO dw SELECT * FROM src;
+      ${TABLE('dw_heap', '')}; INSERT INTO dw_heap SELECT * FROM src;`,
     )
     // As a production table would be: hint bits set and the visibility map built, so no scan pays for that.
     await exec(url.href, 'VACUUM ANALYZE src')
     await exec(url.href, 'VACUUM ANALYZE dw')
+    await exec(url.href, 'VACUUM ANALYZE dw_heap')
     line('setup', { rows: ROWS, columns: 8, seconds: ((performance.now() - t0) / 1000).toFixed(1) })
 
-    await writeFile(
-      path.join(dir, 'bench.yaml'),
-      `id: bench
-title: bench
+    const yaml = (id: string, target: string) => `id: ${id}
+title: ${id}
 description: benchmark
 owner: bench
 severity: low
 source: { connection: src, table: public.src }
-target: { connection: dw, table: public.dw }
+target: { connection: dw, table: public.${target} }
 columns: [id, qty, amount, ratio, name, born, changed_at, seen_at, active]
 key: [id]
 assertions:
   - kind: checksum
-`,
-    )
+    max_rows_fetched: ${MAX_ROWS_FETCHED}
+`
+    await writeFile(path.join(dir, 'bench.yaml'), yaml('bench', 'dw'))
+    await writeFile(path.join(dir, 'bench-heap.yaml'), yaml('bench-heap', 'dw_heap'))
     const { definitions, issues } = await loadDefinitions(dir, new Set(['src', 'dw']))
-    const definition = definitions[0] as CheckDefinition
     if (issues.length > 0) throw new Error(JSON.stringify(issues))
+    const byId = (id: string) => definitions.find((d) => d.id === id) as CheckDefinition
+    const definition = byId('bench')
     const context = {
       runId: 'bench',
       connections,
@@ -149,32 +160,52 @@ assertions:
     const pass = await best(() => runCheck(definition, context))
     line('checksum assertion (2 sides)', { ms: pass.ms, status: pass.value[0]?.status ?? '?' })
 
-    for (const k of [10, 100, 1000]) {
-      await exec(
-        url.href,
-        `TRUNCATE dw; INSERT INTO dw SELECT * FROM src;
-        -- k differences spread over the table: a third changed, a third missing, a third extra.
-        UPDATE dw SET name = name || 'Ã¥' WHERE id IN (SELECT 1 + (g * 7919) % ${ROWS} FROM generate_series(1, ${Math.ceil(k / 3)}) AS g);
-        DELETE FROM dw WHERE id IN (SELECT 1 + (g * 104729) % ${ROWS} FROM generate_series(1, ${Math.floor(k / 3)}) AS g);
-        INSERT INTO dw SELECT id + ${ROWS * 2}, qty, amount, ratio, name, born, changed_at, seen_at, active FROM src
-          WHERE id <= ${k - Math.ceil(k / 3) - Math.floor(k / 3)};
-        ANALYZE dw;`,
-      )
-      const t = performance.now()
-      const [result] = await runCheck(definition, context)
-      const totalMs = Math.round(performance.now() - t)
-      const c = result?.details?.checksum
-      line(`locate k=${k}`, {
-        status: result?.status ?? '?',
-        found: `${c?.missing ?? 0}m/${c?.extra ?? 0}x/${c?.changed ?? 0}c`,
-        check_ms: totalMs,
-        locate_ms: c?.durationMs ?? 0,
-        vs_pass: ((c?.durationMs ?? 0) / pass.ms).toFixed(2),
-        queries: c?.queries ?? 0,
-        segment_rows: c?.segmentRowsFetched ?? 0,
-        key_rows: c?.keyRowsFetched ?? 0,
-        complete: String(c?.complete ?? false),
-      })
+    const firstLevel = firstLevelBuckets(2 * ROWS, {
+      segmentRows: 64,
+      maxRowsFetched: MAX_ROWS_FETCHED,
+      maxDurationMs: 0,
+      now: () => 0,
+    })
+    for (const [target, id] of [
+      ['dw', 'bench'],
+      ['dw_heap', 'bench-heap'],
+    ] as const) {
+      for (const k of KS) {
+        const changed = Math.ceil(k / 3)
+        const missing = Math.floor(k / 3)
+        const added = k - changed - missing
+        // Distinct ids: a multiplier coprime with ROWS spreads them over the table without repeats.
+        await exec(
+          url.href,
+          `TRUNCATE ${target}; INSERT INTO ${target} SELECT * FROM src;
+          UPDATE ${target} SET name = name || 'Ã¥' WHERE id IN (SELECT 1 + (g * 7919) % ${ROWS} FROM generate_series(1, ${changed}) AS g);
+          DELETE FROM ${target} WHERE id IN (SELECT 1 + (g * 7919) % ${ROWS} FROM generate_series(${changed + 1}, ${changed + missing}) AS g);
+          INSERT INTO ${target} SELECT id + ${ROWS * 2}, qty, amount, ratio, name, born, changed_at, seen_at, active FROM src
+            WHERE id <= ${added};`,
+        )
+        await exec(url.href, `VACUUM ANALYZE ${target}`)
+        const t = performance.now()
+        const [result] = await runCheck(byId(id), context)
+        const totalMs = Math.round(performance.now() - t)
+        const c = result?.details?.checksum
+        const fetched = (c?.segmentRowsFetched ?? 0) + (c?.keyRowsFetched ?? 0)
+        const exact = c?.changed === changed && c?.missing === missing && c?.extra === added
+        line(`locate ${target} k=${k}`, {
+          status: result?.status ?? '?',
+          found: `${c?.missing ?? 0}m/${c?.extra ?? 0}x/${c?.changed ?? 0}c`,
+          exact: String(exact),
+          check_ms: totalMs,
+          locate_ms: c?.durationMs ?? 0,
+          vs_pass: ((c?.durationMs ?? 0) / pass.ms).toFixed(2),
+          scans: `${c?.scans?.source ?? 0}/${c?.scans?.target ?? 0}`,
+          queries: c?.queries ?? 0,
+          bucket_rows: c?.segmentRowsFetched ?? 0,
+          key_rows: c?.keyRowsFetched ?? 0,
+          bound: 2 * firstLevel + 64 * k,
+          within: String(fetched <= 2 * firstLevel + 64 * k),
+          complete: String(c?.complete ?? false),
+        })
+      }
     }
     line('peak RSS', { MB: Math.round(process.resourceUsage().maxRSS / 1024), after_loading_MB: loadedMB })
   } finally {

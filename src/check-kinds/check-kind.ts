@@ -37,6 +37,8 @@ export interface FollowUpContext extends EvaluationContext {
   readonly definition: CheckDefinition
   /** The installation's key masker; may throw a configuration error (an unusable secret). */
   keyMasker(): KeyMasker
+  /** The run's clock in ms, for time budgets (the injected clock of the run). */
+  clock(): number
 }
 
 /** The parts of a result an assertion decides; the runner adds run id, SQL, timings and hashes. */

@@ -73,15 +73,19 @@ function baseDetails(a: ChecksumAssertion): ChecksumDetails {
   return { columns: a.columns.map((c) => c.name), located: false }
 }
 
-/** Keys to show: changed first (the most telling), then missing, extra and duplicates, `max` in all. */
+/** Keys to show, `max` in all, taken in turn from each category (changed, missing, extra, duplicate). */
 function samples(
   keys: ReturnType<typeof classifyKeys>['keys'],
   max: number,
   show: (key: string) => string,
 ): Array<{ category: RowCategory; key: string }> {
   const out: Array<{ category: RowCategory; key: string }> = []
-  for (const category of ['changed', 'missing', 'extra', 'duplicate'] as const) {
-    for (const key of keys[category]) {
+  const categories = ['changed', 'missing', 'extra', 'duplicate'] as const
+  const longest = Math.max(...categories.map((c) => keys[c].length))
+  for (let i = 0; i < longest; i++) {
+    for (const category of categories) {
+      const key = keys[category][i]
+      if (key === undefined) continue
       if (out.length >= max) return out
       out.push({ category, key: show(key) })
     }
@@ -102,14 +106,26 @@ function locateSide(
     plan: side,
     keys,
     rowHash: side.dialect.rowHash(rowTextSql(a.columns, encodings, side)),
+    columnHashes: a.columns.map((c, i) =>
+      side.dialect.rowHash(rowTextSql([c], [encodings[i] as FieldEncoding], side)),
+    ),
     keyText: rowTextSql(key, encodingsOf(key, pair), side),
     rows,
   }
 }
 
+/** "fee in 5 rows, note in 3": the changed rows per column, most first. */
+function describeColumns(columns: ReadonlyArray<{ column: string; rows: number }>): string {
+  return [...columns]
+    .sort((x, y) => y.rows - x.rows)
+    .map((c) => `${c.column} in ${plural(c.rows, 'row')}`)
+    .join(', ')
+}
+
 function describeLocated(
   outcome: LocateOutcome,
   cls: ReturnType<typeof classifyKeys>,
+  columns: ReadonlyArray<{ column: string; rows: number }>,
   lateByKey: boolean,
 ): string {
   // A row deleted in the source after the load leaves no key to read as a late change: say so, not just "extra".
@@ -120,11 +136,14 @@ function describeLocated(
     `${nf.format(cls.changed)} changed`,
   ]
   if (cls.duplicateKeys > 0) parts.push(plural(cls.duplicateKeys, 'duplicate key'))
+  const differing = columns.length === 0 ? '' : ` (differing: ${describeColumns(columns)})`
+  const why =
+    outcome.stoppedBy === 'time' ? 'the time budget (max_locate_time)' : 'the row budget (max_rows_fetched)'
   const unlocated = outcome.complete
     ? ''
-    : `; ${plural(outcome.unlocated.segments, 'segment')} (${nf.format(outcome.unlocated.sourceRows)} source and ${nf.format(outcome.unlocated.targetRows)} target rows) left unlocated: the row budget ran out`
+    : `; incomplete, stopped by ${why}: ${nf.format(outcome.unlocated.sourceRows)} source and ${nf.format(outcome.unlocated.targetRows)} target rows in ${plural(outcome.unlocated.segments, 'bucket')} left unexamined, so these counts are lower bounds`
   const fetched = outcome.segmentRowsFetched + outcome.keyRowsFetched
-  return `located ${parts.join(', ')}${unlocated} (${plural(outcome.queries, 'query', 'queries')}, ${plural(fetched, 'row')} fetched, no values)`
+  return `${outcome.complete ? 'located' : 'located so far'} ${parts.join(', ')}${differing}${unlocated} (${plural(outcome.queries, 'query', 'queries')}, ${plural(fetched, 'row')} fetched, no values)`
 }
 
 async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpContext): Promise<Verdict> {
@@ -154,13 +173,22 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
     const outcome = await locateDifferences(
       locateSide(pair.source, a, definition.key, pair, rows('source')),
       locateSide(pair.target, a, definition.key, pair, rows('target')),
-      { segmentRows: a.segmentRows, maxRowsFetched: a.maxRowsFetched },
+      {
+        segmentRows: a.segmentRows,
+        maxRowsFetched: a.maxRowsFetched,
+        maxDurationMs: a.maxLocateMs,
+        now: () => context.clock(),
+      },
       {
         source: { rows: rows('source'), sum: sum('source') },
         target: { rows: rows('target'), sum: sum('target') },
       },
     )
     const cls = classifyKeys(outcome.source, outcome.target)
+    const columnsDiffering = a.columns.flatMap((c, i) => {
+      const n = cls.columnsDiffering[i] ?? 0
+      return n === 0 ? [] : [{ column: c.name, rows: n }]
+    })
     const sensitive = definition.keySensitive
     const shown = samples(cls.keys, a.maxKeysReported, (k) => masker.show(k, sensitive))
     const examples =
@@ -176,7 +204,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
         : ''
     return {
       ...verdict,
-      message: `${verdict.message}; ${describeLocated(outcome, cls, definition.lateChanges?.method === 'keys')}${examples}${secretNote}`,
+      message: `${verdict.message}; ${describeLocated(outcome, cls, columnsDiffering, definition.lateChanges?.method === 'keys')}${examples}${secretNote}`,
       details: {
         ...verdict.details,
         checksum: {
@@ -186,12 +214,20 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
           extra: cls.extra,
           changed: cls.changed,
           duplicateKeys: cls.duplicateKeys,
+          columnsDiffering,
           samples: shown,
           keysMasked: sensitive,
           ephemeralSecret: sensitive && masker.ephemeral,
           complete: outcome.complete,
+          ...(outcome.complete
+            ? {}
+            : {
+                incomplete: true,
+                ...(outcome.stoppedBy === undefined ? {} : { stoppedBy: outcome.stoppedBy }),
+              }),
           unlocated: outcome.unlocated,
           strategy: outcome.strategy,
+          scans: outcome.scans,
           queries: outcome.queries,
           segmentRowsFetched: outcome.segmentRowsFetched,
           keyRowsFetched: outcome.keyRowsFetched,

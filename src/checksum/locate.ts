@@ -1,33 +1,37 @@
 /**
  * Locating the rows behind a checksum difference without moving the tables (docs/checksum.md, "Locating"):
- * the key range is split into segments, each side reports count and checksum per segment in one grouped query,
- * segments that agree are dropped, and the others are split again until they are small enough to fetch as
- * (canonical key, row hash) pairs, never values. The algorithm only composes dialect pieces; it never knows an
- * engine. Every query goes through the side's Connection, so its concurrency limit and timeout apply.
+ * rows are put into buckets by a hash of their canonical key, each side reports count and checksum per bucket in
+ * one grouped query per level, buckets that agree are dropped, and the others are split again until they are
+ * small enough to fetch as (canonical key, row hash, column hashes), never values. The algorithm only composes
+ * dialect pieces; it never knows an engine. Every query goes through the side's Connection, so its concurrency
+ * limit and timeout apply, and the row and time budgets hold across all of it.
  */
-import type { Side } from '../definitions/types.js'
 import {
-  type LocateSide,
-  type LocateSettings,
+  Budget,
+  Counter,
   type KeyHashes,
   type LocateOutcome,
+  type LocateSettings,
+  type LocateSide,
   type Stats,
-  type Segment,
-  totalRows,
-  Counter,
-  fetchKeys,
-  type Sides,
 } from './segments.js'
-import { integerKey, integerSegments } from './integer-segments.js'
-import { sampledSegments } from './sampled-segments.js'
+import { type Bucket, fetchBuckets, hashBuckets } from './hash-buckets.js'
 
 /** The types callers of locateDifferences need. */
-export type { KeyHashes, LocateKey, LocateOutcome, LocateSettings, LocateSide, Stats } from './segments.js'
+export type {
+  FetchedRow,
+  KeyHashes,
+  LocateKey,
+  LocateOutcome,
+  LocateSettings,
+  LocateSide,
+  Stats,
+} from './segments.js'
 
 /**
  * Finds the keys of the rows that differ between the sides whose whole-dataset count and checksum differ.
- * Returns the (key, row hashes) of every row in the differing leaf segments of both sides, within the row
- * budget; classifying them is {@link classifyKeys}'s job.
+ * Returns the fetched rows of every differing leaf bucket of both sides, within the budgets; classifying them is
+ * {@link classifyKeys}'s job. What a budget left unfetched is counted in `unlocated`.
  */
 export async function locateDifferences(
   source: LocateSide,
@@ -35,44 +39,25 @@ export async function locateDifferences(
   settings: LocateSettings,
   whole: { source: Stats; target: Stats },
 ): Promise<LocateOutcome> {
-  const sides: Sides = { source, target }
+  const sides = { source, target }
   const counter = new Counter()
-  const top: Segment = { range: {}, source: whole.source, target: whole.target }
-  let strategy: LocateOutcome['strategy'] = 'sampled'
-  let leaves: Segment[] | undefined
-  if (integerKey(sides)) {
-    leaves = await integerSegments(sides, settings, counter)
-    if (leaves !== undefined) strategy = 'integer'
-  }
-  leaves ??= await sampledSegments(sides, settings, counter, top)
-
-  // Fetch leaves in order until the budget is spent; the rest stay unlocated.
-  let budget = settings.maxRowsFetched
-  const fetched: Segment[] = []
-  const unlocated = { segments: 0, sourceRows: 0, targetRows: 0 }
-  for (const leaf of leaves) {
-    if (totalRows(leaf) <= budget) {
-      fetched.push(leaf)
-      budget -= totalRows(leaf)
-    } else {
-      unlocated.segments += 1
-      unlocated.sourceRows += Number(leaf.source.rows)
-      unlocated.targetRows += Number(leaf.target.rows)
-    }
-  }
+  const budget = new Budget(settings, counter)
   const keys = { source: new Map() as KeyHashes, target: new Map() as KeyHashes }
-  const limit = settings.maxRowsFetched
-  await Promise.all(
-    (['source', 'target'] as const satisfies readonly Side[]).map((which) => {
-      const ranges = fetched.filter((l) => l[which].rows > 0n).map((l) => l.range)
-      return ranges.length === 0 ? undefined : fetchKeys(sides[which], ranges, limit, counter, keys[which])
-    }),
-  )
+  const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole)
+  const unfetched = await fetchBuckets(sides, leaves, counter, budget, keys)
+  const left: Bucket[] = [...unsplit, ...unfetched]
+  const unlocated = {
+    segments: left.length,
+    sourceRows: left.reduce((n, b) => n + Number(b.source.rows), 0),
+    targetRows: left.reduce((n, b) => n + Number(b.target.rows), 0),
+  }
   return {
     ...keys,
-    strategy,
-    complete: unlocated.segments === 0,
+    strategy: 'buckets',
+    complete: left.length === 0,
+    ...(budget.stoppedBy === undefined || left.length === 0 ? {} : { stoppedBy: budget.stoppedBy }),
     unlocated,
+    scans: { ...counter.scans },
     queries: counter.queries,
     segmentRowsFetched: counter.segmentRows,
     keyRowsFetched: counter.keyRows,
@@ -91,6 +76,11 @@ export interface Classification {
   readonly changed: number
   /** Keys held by more than one row on a side, among the fetched rows. */
   readonly duplicateKeys: number
+  /**
+   * Per checked column (by position), how many changed pairs differ in it: their column hashes differ. A pair
+   * may differ in several columns.
+   */
+  readonly columnsDiffering: readonly number[]
   /** Keys per category, in a stable order (sorted by canonical key text). */
   readonly keys: {
     readonly missing: readonly string[]
@@ -114,18 +104,26 @@ export function classifyKeys(source: KeyHashes, target: KeyHashes): Classificati
   let missing = 0
   let extra = 0
   let changed = 0
+  const columnsDiffering: number[] = []
   for (const key of [...new Set([...source.keys(), ...target.keys()])].sort()) {
     const s = [...(source.get(key) ?? [])]
     const t = [...(target.get(key) ?? [])]
     if (s.length > 1 || t.length > 1) keys.duplicate.push(key)
     for (let i = s.length - 1; i >= 0; i--) {
-      const j = t.indexOf(s[i] ?? '')
+      const j = t.findIndex((row) => row.hash === s[i]?.hash)
       if (j >= 0) {
         t.splice(j, 1)
         s.splice(i, 1)
       }
     }
     const pairs = Math.min(s.length, t.length)
+    for (let p = 0; p < pairs; p++) {
+      const before = s[p]?.columns ?? []
+      const after = t[p]?.columns ?? []
+      before.forEach((hash, c) => {
+        if (hash !== after[c]) columnsDiffering[c] = (columnsDiffering[c] ?? 0) + 1
+      })
+    }
     if (pairs > 0) keys.changed.push(key)
     if (s.length > pairs) keys.missing.push(key)
     if (t.length > pairs) keys.extra.push(key)
@@ -133,5 +131,12 @@ export function classifyKeys(source: KeyHashes, target: KeyHashes): Classificati
     missing += s.length - pairs
     extra += t.length - pairs
   }
-  return { missing, extra, changed, duplicateKeys: keys.duplicate.length, keys }
+  return {
+    missing,
+    extra,
+    changed,
+    duplicateKeys: keys.duplicate.length,
+    columnsDiffering: Array.from(columnsDiffering, (n) => n ?? 0),
+    keys,
+  }
 }

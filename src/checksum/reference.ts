@@ -232,6 +232,14 @@ export function rowHashOf(rowText: string): bigint {
   return createHash('md5').update(rowText, 'utf8').digest().readBigUInt64BE(0) & LOW_60_BITS
 }
 
+/**
+ * The bucket a row falls into among `modulus` buckets while locating differences: the row hash of its canonical
+ * key text, modulo `modulus` (docs/checksum.md, "Locating"; `bucketSql` in hash-buckets.ts is the SQL).
+ */
+export function bucketOf(keyText: string, modulus: bigint): bigint {
+  return rowHashOf(keyText) % modulus
+}
+
 /** Row count and checksum (the exact sum of row hashes) of rows of values, as both engines compute them. */
 export function referenceChecksum(
   rows: Iterable<readonly ReferenceValue[]>,

@@ -44,6 +44,8 @@ export interface LocateSide {
   readonly rowHash: string
   /** SQL of the canonical key text: the key columns' checksum row text (fields joined by `|;`). */
   readonly keyText: string
+  /** SQL of each checked column's own hash (the row hash of a one-field row), in the order of the columns. */
+  readonly columnHashes: readonly string[]
   /** Rows on this side (from the checksum scan). */
   readonly rows: bigint
 }
@@ -52,21 +54,38 @@ export interface LocateSide {
 export interface LocateSettings {
   /** A segment with at most this many rows on both sides together is fetched as keys and hashes. */
   readonly segmentRows: number
-  /** Most key rows fetched, both sides together; beyond it segments are left unlocated. */
+  /**
+   * Most rows fetched into this process, both sides together: per-segment (or per-bucket) count-and-checksum rows
+   * and key rows alike. Locating stops before a step that could pass it; what is left is reported unlocated.
+   */
   readonly maxRowsFetched: number
+  /** Wall-clock budget of locating, in ms: no further query starts once it is spent. */
+  readonly maxDurationMs: number
+  /** The clock the time budget is read from, in ms (`performance.now` unless a test injects one). */
+  readonly now: () => number
 }
 
-/** Row hashes per canonical key, as fetched from one side. */
-export type KeyHashes = Map<string, string[]>
+/** One fetched row: its row hash and, in the order of the checked columns, each column's own hash. */
+export interface FetchedRow {
+  readonly hash: string
+  readonly columns: readonly string[]
+}
+
+/** Fetched rows per canonical key, as fetched from one side. */
+export type KeyHashes = Map<string, FetchedRow[]>
 
 /** What locating found and what it cost. */
 export interface LocateOutcome {
   readonly source: KeyHashes
   readonly target: KeyHashes
-  /** `integer`: arithmetic segments of one integer key; `sampled`: boundaries sampled from the keys. */
-  readonly strategy: 'integer' | 'sampled'
-  /** Whether every differing segment was fetched (false when the row budget ran out). */
+  /** `buckets`: buckets of a hash of the canonical key text (hash-buckets.ts). */
+  readonly strategy: 'buckets' | 'integer' | 'sampled'
+  /** Whether every differing segment was fetched (false when a budget ran out). */
   readonly complete: boolean
+  /** Which budget stopped locating, when one did. */
+  readonly stoppedBy?: 'rows' | 'time'
+  /** Scans (locate queries) per side. */
+  readonly scans: { readonly source: number; readonly target: number }
   /** Differing segments left unfetched, and their rows per side. */
   readonly unlocated: { readonly segments: number; readonly sourceRows: number; readonly targetRows: number }
   readonly queries: number
@@ -117,11 +136,42 @@ export class Counter {
   keyRows = 0
   segmentsCompared = 0
   levels = 0
+  readonly scans = { source: 0, target: 0 }
+}
+
+/**
+ * The row and time budgets of one locate run over its counter: a step asks before it starts, with the most rows
+ * it can fetch, and is refused once either budget would be passed; the first refusal is remembered.
+ */
+export class Budget {
+  private readonly deadline: number
+  stoppedBy: 'rows' | 'time' | undefined
+
+  constructor(
+    private readonly settings: LocateSettings,
+    private readonly counter: Counter,
+  ) {
+    this.deadline = settings.now() + settings.maxDurationMs
+  }
+
+  /** Rows that may still be fetched. */
+  rowsLeft(): number {
+    return Math.max(0, this.settings.maxRowsFetched - this.counter.segmentRows - this.counter.keyRows)
+  }
+
+  /** Whether a step that fetches at most `rows` rows may start now. */
+  allows(rows: number): boolean {
+    if (this.settings.now() >= this.deadline) this.stoppedBy ??= 'time'
+    else if (rows > this.rowsLeft()) this.stoppedBy ??= 'rows'
+    else return true
+    return false
+  }
 }
 
 /** Runs one locate statement on a side (through its connection's limit and timeout) and counts it. */
 export async function run(side: LocateSide, statement: Statement, counter: Counter, kind: 'segment' | 'key') {
   counter.queries += 1
+  counter.scans[side.plan.side] += 1
   const { rows } = await side.plan.connection.query<Record<string, unknown>>(statement)
   if (kind === 'segment') counter.segmentRows += rows.length
   else counter.keyRows += rows.length
@@ -199,7 +249,7 @@ export function readStats(rows: readonly Record<string, unknown>[]): Map<string,
   return out
 }
 
-/** Fetches (key, hash) of every row in `ranges` on one side, at most `limit` rows. */
+/** Fetches (key, row hash, column hashes) of every row in `ranges` on one side, at most `limit` rows. */
 export async function fetchKeys(
   side: LocateSide,
   ranges: readonly KeyRange[],
@@ -207,20 +257,38 @@ export async function fetchKeys(
   counter: Counter,
   into: KeyHashes,
 ): Promise<void> {
-  const d = side.plan.dialect
   for (const group of chunks(ranges, side.keys.length)) {
-    const select: Statement = [
-      `SELECT ${side.keyText} AS k, ${d.canonicalText(side.rowHash, 'integer')} AS h\n`,
-      ...side.plan.fromWhere(anyCondition(side, group)),
-    ]
-    const rows = await run(side, d.limitRows(select, limit), counter, 'key')
-    for (const row of rows) {
-      const key = textOf(row.k) ?? ''
-      const hashes = into.get(key)
-      const hash = textOf(row.h) ?? ''
-      if (hashes === undefined) into.set(key, [hash])
-      else hashes.push(hash)
+    await fetchRows(side, anyCondition(side, group), limit - counter.keyRows, counter, into)
+  }
+}
+
+/**
+ * Fetches the canonical key, the row hash and each checked column's hash (never a value) of at most `limit`
+ * rows of one side that satisfy `condition`. The column hashes let changed rows say which columns differ.
+ */
+export async function fetchRows(
+  side: LocateSide,
+  condition: Statement,
+  limit: number,
+  counter: Counter,
+  into: KeyHashes,
+): Promise<void> {
+  const d = side.plan.dialect
+  const columns = side.columnHashes.map((c, i) => `, ${d.canonicalText(c, 'integer')} AS c${i}`).join('')
+  const select: Statement = [
+    `SELECT ${side.keyText} AS k, ${d.canonicalText(side.rowHash, 'integer')} AS h${columns}\n`,
+    ...side.plan.fromWhere(condition),
+  ]
+  const rows = await run(side, d.limitRows(select, Math.max(0, limit)), counter, 'key')
+  for (const row of rows) {
+    const key = textOf(row.k) ?? ''
+    const fetched: FetchedRow = {
+      hash: textOf(row.h) ?? '',
+      columns: side.columnHashes.map((_, i) => textOf(row[`c${i}`]) ?? ''),
     }
+    const list = into.get(key)
+    if (list === undefined) into.set(key, [fetched])
+    else list.push(fetched)
   }
 }
 

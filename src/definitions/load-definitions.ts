@@ -240,6 +240,7 @@ function resolveDefinition(
           segmentRows: a.segment_rows,
           maxRowsFetched: a.max_rows_fetched,
           maxKeysReported: a.max_keys_reported,
+          maxLocateMs: a.max_locate_time,
         })
         break
       }

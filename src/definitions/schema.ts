@@ -136,6 +136,9 @@ const checksumSchema = z.strictObject({
   segment_rows: z.int().min(2).max(100_000).default(64),
   max_rows_fetched: z.int().min(100).max(10_000_000).default(200_000),
   max_keys_reported: z.int().min(0).max(1000).default(20),
+  max_locate_time: durationSchema.prefault('10m').refine((ms) => ms >= 1000 && ms <= 7_200_000, {
+    message: 'max_locate_time must be between 1s and 2h (default 10m)',
+  }),
 })
 
 const assertionSchema = z.discriminatedUnion(

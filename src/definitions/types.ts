@@ -114,8 +114,13 @@ export interface ChecksumAssertion {
    * (default 64); it may be split once more when that fetches fewer rows.
    */
   readonly segmentRows: number
-  /** Most key+hash rows fetched into this process per check, both sides together (default 200,000). */
+  /**
+   * Most rows fetched into this process to locate differences per check, both sides together: count-and-checksum
+   * rows of buckets and key+hash rows alike (default 200,000).
+   */
   readonly maxRowsFetched: number
+  /** Wall-clock budget of locating, in ms (default 10 minutes, 1 s to 2 h). */
+  readonly maxLocateMs: number
   /** How many sample keys a result lists (default 20); the totals per category are always counted. */
   readonly maxKeysReported: number
 }

@@ -165,6 +165,11 @@ export interface SqlDialect {
    * temporal table's `FOR SYSTEM_TIME AS OF`. Absent when the engine has no such tables.
    */
   tableAsOf?(schema: string, name: string, alias: string, atUtc: SqlParam): Statement
+  /**
+   * `expr IN (…)` over the integers of a JSON array (`[3,17,…]`) bound as one parameter, so that a list of any
+   * length costs one bound parameter (SQL Server allows 2,100 per statement) and the list never becomes SQL text.
+   */
+  inIntegerList(expr: string, list: SqlParam): Statement
 }
 
 /** Errors a driver reports, sorted by what the runner should do about them. */

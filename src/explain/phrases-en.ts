@@ -150,7 +150,7 @@ export const en: Phrases = {
           '. ',
         ]),
     locate
-      ? `On a difference the differing rows are located by key and counted as missing, extra or changed; a result lists at most ${maxKeys} keys${keySensitive ? ', masked (never in clear)' : ''}.`
+      ? `On a difference the differing rows are located by key and counted as missing, extra or changed, with the columns each changed row differs in (names and counts, never values); a result lists at most ${maxKeys} keys${keySensitive ? ', masked (never in clear)' : ''}.`
       : 'A difference is reported as a whole, without locating rows.',
   ],
   resultName: 'Result name',

@@ -155,7 +155,7 @@ export const sv: Phrases = {
           '. ',
         ]),
     locate
-      ? `Vid en avvikelse letas de avvikande raderna upp med hjälp av nyckeln och räknas som saknade, extra eller ändrade; ett resultat visar högst ${maxKeys} nycklar${keySensitive ? ', maskerade (aldrig i klartext)' : ''}.`
+      ? `Vid en avvikelse letas de avvikande raderna upp med hjälp av nyckeln och räknas som saknade, extra eller ändrade, med de kolumner som skiljer i de ändrade raderna (namn och antal, aldrig värden); ett resultat visar högst ${maxKeys} nycklar${keySensitive ? ', maskerade (aldrig i klartext)' : ''}.`
       : 'En avvikelse rapporteras som helhet, utan att enskilda rader letas upp.',
   ],
   resultName: 'Resultatets namn',

@@ -18,6 +18,9 @@ export interface DescribableResult {
       readonly changed?: number
       readonly missing?: number
       readonly extra?: number
+      readonly columnsDiffering?: ReadonlyArray<{ readonly column: string; readonly rows: number }>
+      readonly incomplete?: boolean
+      readonly stoppedBy?: 'rows' | 'time'
     }
   } | null
   readonly error?: { readonly code: string; readonly message: string } | null
@@ -38,6 +41,37 @@ export function describeValues(result: DescribableResult, locale: Locale): strin
   return `${show(mainValue(result.source))} → ${show(mainValue(result.target))}`
 }
 
+/** The columns a checksum's changed rows differ in, most first: names and counts only (stored details are unknown). */
+function columnsOf(checksum: unknown): Array<{ column: string; rows: number }> {
+  const list = (checksum as { columnsDiffering?: unknown } | undefined)?.columnsDiffering
+  if (!Array.isArray(list)) return []
+  return list
+    .filter(
+      (c): c is { column: string; rows: number } =>
+        typeof (c as { column?: unknown }).column === 'string' &&
+        typeof (c as { rows?: unknown }).rows === 'number',
+    )
+    .sort((a, b) => b.rows - a.rows)
+}
+
+/**
+ * What locating a checksum's rows found, for people: `2 rows changed, 1 missing and 0 extra in the target;
+ * differing in fee (2 rows), note (1 row)`, with a note when a budget stopped it; empty when nothing was located.
+ * Takes a result's details as recorded or as stored.
+ */
+export function describeLocated(details: unknown, locale: Locale): string {
+  const c = (details as { checksum?: Record<string, unknown> } | null | undefined)?.checksum
+  if (c?.located !== true) return ''
+  const p = phrases(locale)
+  const n = (value: unknown) => formatNumber(String(typeof value === 'number' ? value : 0), locale)
+  const parts = [p.rowsDiffer({ changed: n(c.changed), missing: n(c.missing), extra: n(c.extra) })]
+  const columns = columnsOf(c)
+  if (columns.length > 0)
+    parts.push(p.columnsDiffer(columns.map((x) => ({ column: x.column, rows: n(x.rows) }))))
+  if (c.incomplete === true) parts.push(p.locateIncomplete(c.stoppedBy === 'time' ? 'time' : 'rows'))
+  return parts.join('; ')
+}
+
 /** How much the sides differ, for people: `−89 (−0,0356 %)`, `3 d 0 h efter källan`; empty when equal. */
 export function describeDifference(result: DescribableResult, locale: Locale): string {
   const p = phrases(locale)
@@ -54,10 +88,12 @@ export function describeDifference(result: DescribableResult, locale: Locale): s
     const age = Number(result.target?.age_ms ?? 0)
     return age > 0 ? p.oldestAllowed(formatAge(age, locale)) : ''
   }
-  if (d === null || d.absolute === '0') return ''
+  const located = result.kind === 'checksum' ? describeLocated(result.details, locale) : ''
+  if (d === null || d.absolute === '0') return located
   const negative = d.absolute.startsWith('-')
   const size = formatNumber(d.absolute, locale, { signed: true })
-  return d.percent === null ? size : `${size} (${formatPercent(d.percent, negative, locale)})`
+  const counted = d.percent === null ? size : `${size} (${formatPercent(d.percent, negative, locale)})`
+  return located === '' ? counted : `${counted}; ${located}`
 }
 
 /**

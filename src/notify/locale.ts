@@ -23,6 +23,10 @@ export interface Phrases {
   readonly groupsDiffer: (n: string, of: string) => string
   /** A checksum difference: rows changed, missing and extra in the target (null when the rows were not located). */
   readonly rowsDiffer: (counts: { changed: string; missing: string; extra: string } | null) => string
+  /** Which columns the changed rows differ in: `fee` and its count of rows, most first. */
+  readonly columnsDiffer: (columns: ReadonlyArray<{ column: string; rows: string }>) => string
+  /** Locating stopped at a budget: the counts are lower bounds. */
+  readonly locateIncomplete: (by: 'rows' | 'time' | undefined) => string
   readonly source: string
   readonly target: string
   readonly difference: string
@@ -125,6 +129,10 @@ const SV: Phrases = {
     c === null
       ? 'värdena skiljer'
       : `${c.changed} rader ändrade, ${c.missing} saknas och ${c.extra} för mycket i målet`,
+  columnsDiffer: (columns) =>
+    `skiljer i ${columns.map((c) => `${c.column} (${c.rows} ${c.rows === '1' ? 'rad' : 'rader'})`).join(', ')}`,
+  locateIncomplete: (by) =>
+    `ofullständigt: ${by === 'time' ? 'tidsgränsen' : 'radgränsen'} nåddes, minst så många`,
   source: 'Källa',
   target: 'Mål',
   difference: 'Skillnad',
@@ -227,6 +235,10 @@ const EN: Phrases = {
     c === null
       ? 'values differ'
       : `${c.changed} rows changed, ${c.missing} missing and ${c.extra} extra in the target`,
+  columnsDiffer: (columns) =>
+    `differing in ${columns.map((c) => `${c.column} (${c.rows} ${c.rows === '1' ? 'row' : 'rows'})`).join(', ')}`,
+  locateIncomplete: (by) =>
+    `incomplete: the ${by === 'time' ? 'time' : 'row'} budget ran out, at least this many`,
   source: 'Source',
   target: 'Target',
   difference: 'Difference',

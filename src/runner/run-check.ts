@@ -136,6 +136,7 @@ async function followUp(
       ...evaluation,
       definition,
       keyMasker: context.keyMasker ?? (() => KeyMasker.fromEnvironment()),
+      clock: () => context.now().getTime(),
     })
   } catch (error: unknown) {
     return { ...verdict, message: `${verdict.message}; follow-up failed: ${errorInfo(error).message}` }

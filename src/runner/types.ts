@@ -41,18 +41,32 @@ export interface ChecksumDetails {
   readonly changed?: number
   /** Keys held by more than one row on a side, among the rows fetched. */
   readonly duplicateKeys?: number
-  /** Up to `max_keys_reported` keys, changed first, then missing, extra and duplicate. */
+  /**
+   * Changed rows per checked column, among the located changed pairs: the pairs whose hashes of that column
+   * differ (a pair may count in several columns). Column names and counts only, never values.
+   */
+  readonly columnsDiffering?: ReadonlyArray<{ readonly column: string; readonly rows: number }>
+  /** Up to `max_keys_reported` keys, taken in turn from each category: changed, missing, extra, duplicate. */
   readonly samples?: ReadonlyArray<{ readonly category: RowCategory; readonly key: string }>
   /** True when sample keys are masked. */
   readonly keysMasked?: boolean
   /** Whether the masking secret was made up for this process (RECONCILE_KEY_SECRET unset). */
   readonly ephemeralSecret?: boolean
-  /** False when the row budget ran out before every differing segment was fetched. */
+  /** False when a budget ran out before every differing bucket was fetched. */
   readonly complete?: boolean
+  /**
+   * True when a budget stopped locating: the counts are those found so far (lower bounds), and `unlocated` says
+   * how many rows were left unexamined.
+   */
+  readonly incomplete?: boolean
+  /** The budget that stopped locating: `rows` (max_rows_fetched) or `time` (max_locate_time). */
+  readonly stoppedBy?: 'rows' | 'time'
+  /** Locate queries (each one scan at most) per side. */
+  readonly scans?: { readonly source: number; readonly target: number }
   /** Differing segments not fetched, and their rows per side. */
   readonly unlocated?: { readonly segments: number; readonly sourceRows: number; readonly targetRows: number }
-  /** How segments were made: arithmetic over one integer key, or sampled boundaries. */
-  readonly strategy?: 'integer' | 'sampled'
+  /** How rows were grouped to locate them: buckets of a hash of the key (`integer`/`sampled`: older results). */
+  readonly strategy?: 'buckets' | 'integer' | 'sampled'
   /** Locate queries sent, both sides together. */
   readonly queries?: number
   /** Aggregate rows (one per segment and side) fetched into this process. */

@@ -85,7 +85,9 @@ class LockedPgliteDriver implements Driver {
     }
   }
 
-  async releaseConnection(): Promise<void> {
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    // The inner driver hands its one connection out under a mutex: it must hear of every release.
+    await this.session?.driver.releaseConnection(connection)
     this.inUse -= 1
     if (this.inUse > 0) return
     clearTimeout(this.idleTimer)

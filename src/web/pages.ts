@@ -10,7 +10,7 @@ import { type Language, LANGUAGES } from '../explain/language.js'
 import { PHRASES } from '../explain/phrases.js'
 import { controlDocumentFragment } from '../explain/render.js'
 import { DOCUMENT_CSS } from '../explain/style.js'
-import { mainValue } from '../notify/describe.js'
+import { describeLocated, mainValue } from '../notify/describe.js'
 import type { ResultStatus } from '../runner/types.js'
 import { type ChartPoint, lineChart } from './chart.js'
 import { WEB_TEXT, type WebText } from './i18n.js'
@@ -67,10 +67,13 @@ function valueCell(ctx: PageContext, values: Readonly<Record<string, string | nu
 }
 
 function differenceCell(ctx: PageContext, r: StoredResult): string {
-  if (r.difference === null) return '–'
+  // A located checksum says what it found: rows per category and the columns the changed rows differ in.
+  const located = r.kind === 'checksum' ? describeLocated(r.details, ctx.language) : ''
+  if (r.difference === null) return located === '' ? '–' : located
   if (r.kind === 'freshness') return formatDurationShort(-Number(r.difference.absolute))
-  const text = describeDifference(r.difference)
-  return ctx.language === 'sv' ? text.replace(/,/g, '\u00a0').replace(/\./g, ',') : text
+  const raw = describeDifference(r.difference)
+  const text = ctx.language === 'sv' ? raw.replace(/,/g, '\u00a0').replace(/\./g, ',') : raw
+  return located === '' ? text : `${text}; ${located}`
 }
 
 function layout(

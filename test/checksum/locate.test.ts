@@ -115,6 +115,13 @@ for (const engine of availableEngines()) {
         definition('by-code-day', 'item_copy', 'code, day', 'key_sensitive: false\n'),
       )
       await writeFile(
+        path.join(checksDir, 'samples.yaml'),
+        definition('samples', 'item_copy', 'id').replace(
+          'segment_rows: 16',
+          'segment_rows: 16\n    max_keys_reported: 4',
+        ),
+      )
+      await writeFile(
         path.join(checksDir, 'budget.yaml'),
         definition('budget', 'item_lost', 'id').replace(
           'segment_rows: 16',
@@ -138,14 +145,15 @@ for (const engine of availableEngines()) {
       await dir?.remove()
     })
 
-    const run = async (id: string): Promise<CheckResult> => {
+    const fixedClock = () => new Date('2024-04-01T00:00:00Z')
+    const run = async (id: string, now: () => Date = fixedClock): Promise<CheckResult> => {
       const definition = checks.get(id)
       if (definition === undefined) throw new Error(`no check ${id}`)
       const [result] = await runCheck(definition, {
         runId: 'test',
         connections,
         timezone: 'Europe/Stockholm',
-        now: () => new Date('2024-04-01T00:00:00Z'),
+        now,
         keyMasker: () => masker,
       })
       if (result === undefined) throw new Error('no result')
@@ -166,7 +174,7 @@ for (const engine of availableEngines()) {
       expect(c).toMatchObject({
         located: true,
         complete: true,
-        strategy: 'integer',
+        strategy: 'buckets',
         missing: missingIds.size,
         extra: extra.length + 1,
         changed: changedIds.size,
@@ -181,8 +189,16 @@ for (const engine of availableEngines()) {
       ])
       expect(c?.samples?.length).toBe(missingIds.size + changedIds.size + extra.length + 2)
       for (const sample of c?.samples ?? []) expect(expected.get(sample.category)).toContain(sample.key)
-      // Moves almost nothing: far fewer key rows than the table holds.
+      // Moves almost nothing: far fewer key rows than the table holds, in at most three scans per side.
       expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 5)
+      expect(c?.scans?.source).toBeLessThanOrEqual(3)
+      expect(c?.scans?.target).toBeLessThanOrEqual(3)
+      // Two changed rows differ in "name" and two in "at" (the copy changes one or the other), and no other column.
+      expect(c?.columnsDiffering).toEqual([
+        { column: 'name', rows: 2 },
+        { column: 'at', rows: 2 },
+      ])
+      expect(result.message).toMatch(/differing: name in 2 rows, at in 2 rows/)
       const stored = JSON.stringify(result)
       for (const id of [...missingIds, ...changedIds]) expect(stored).not.toContain(`"${id}"`)
       expect(stored).not.toContain('Ã¥')
@@ -194,7 +210,7 @@ for (const engine of availableEngines()) {
       expect(c).toMatchObject({
         located: true,
         complete: true,
-        strategy: 'sampled',
+        strategy: 'buckets',
         missing: missingIds.size,
         changed: changedIds.size,
         keysMasked: false,
@@ -208,14 +224,34 @@ for (const engine of availableEngines()) {
       expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 2)
     })
 
-    it('stops at the row budget and says how much is left unlocated', async () => {
+    it('reports sample keys of every category, not only the first', async () => {
+      const c = (await run('samples')).details?.checksum
+      expect(new Set(c?.samples?.map((s) => s.category))).toEqual(
+        new Set(['changed', 'missing', 'extra', 'duplicate']),
+      )
+      expect(c?.samples).toHaveLength(4)
+    })
+
+    it('stops at the row budget, counting bucket rows too, says what it found so far and still fails', async () => {
       const result = await run('budget')
       expect(result.status).toBe('fail')
       const c = result.details?.checksum
-      expect(c?.complete).toBe(false)
+      expect(c).toMatchObject({ complete: false, incomplete: true, stoppedBy: 'rows' })
       expect(c?.unlocated?.segments).toBeGreaterThan(0)
-      expect(c?.keyRowsFetched ?? Infinity).toBeLessThanOrEqual(100)
-      expect(result.message).toMatch(/left unlocated/)
+      expect((c?.keyRowsFetched ?? Infinity) + (c?.segmentRowsFetched ?? Infinity)).toBeLessThanOrEqual(100)
+      expect(result.message).toMatch(/incomplete, stopped by the row budget/)
+      expect(result.source?.rows).toBe(String(ROWS))
+      expect(result.target?.rows).toBe('100')
+    })
+
+    it('stops at the time budget before the next query once it is spent', async () => {
+      // A clock that moves 11 minutes each time it is read: past the default 10-minute budget at the first look.
+      let t = Date.parse('2024-04-01T00:00:00Z')
+      const result = await run('by-id', () => new Date((t += 11 * 60_000)))
+      expect(result.status).toBe('fail')
+      const c = result.details?.checksum
+      expect(c).toMatchObject({ incomplete: true, stoppedBy: 'time', queries: 0 })
+      expect(result.message).toMatch(/stopped by the time budget \(max_locate_time\)/)
     })
   })
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { defaultEncoding } from '../../src/checksum/encoding.js'
+import { bucketSql } from '../../src/checksum/hash-buckets.js'
 import type { ColumnInfo, FieldEncoding } from '../../src/dialects/dialect.js'
 import { mssqlSql as d } from '../../src/dialects/mssql/mssql-sql.js'
 import { mssqlCompiler } from '../support/mssql-compiler.js'
@@ -148,5 +149,18 @@ describe('mssqlSql checksum fields (golden T-SQL)', () => {
       'SELECT TOP (100) * FROM (\nSELECT [k] FROM [t] WHERE [code] >= (CAST(@1 AS nvarchar(max)) COLLATE Latin1_General_100_BIN2) AND [id] < CAST(@2 AS bigint) AND [at] < CAST(@3 AS datetime2(7))\n) AS limited',
     )
     expect(compiled.parameters).toEqual(['Å-1', '42', '2024-01-01T00:00:00'])
+  })
+
+  it('buckets rows by the key hash in bigint arithmetic and selects buckets from one OPENJSON parameter', () => {
+    const bucket = bucketSql(d, '[k]', 1n << 40n)
+    expect(bucket).toBe(`(${d.rowHash('[k]')} % CAST(1099511627776 AS bigint))`)
+    const compiled = compiler.compile([
+      'SELECT 1 FROM [t] WHERE ',
+      ...d.inIntegerList(bucket, { param: '[1,5,9]' }),
+    ])
+    expect(compiled.sql).toBe(
+      `SELECT 1 FROM [t] WHERE ${bucket} IN (SELECT CAST(j.[value] AS bigint) FROM OPENJSON(@1) AS j)`,
+    )
+    expect(compiled.parameters).toEqual(['[1,5,9]'])
   })
 })

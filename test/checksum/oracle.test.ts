@@ -4,7 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEncoding } from '../../src/checksum/encoding.js'
+import { bucketSql } from '../../src/checksum/hash-buckets.js'
 import {
+  bucketOf,
   canonicalRowText,
   type ReferenceValue,
   referenceChecksum,
@@ -278,6 +280,35 @@ for (const engine of availableEngines()) {
       const expected = referenceChecksum(ROWS, encodings)
       expect(String(total.rows[0]?.n)).toBe(expected.rows.toString())
       expect(String(total.rows[0]?.s)).toBe(expected.sum.toString())
+    })
+
+    it('puts each row into the bucket of its key that the reference computes, at every modulus', async () => {
+      const d = connection.dialect
+      // A composite key of text (NULL, non-ASCII, `|`) and a timestamp: its canonical key text is the row text.
+      const keyColumns = COLUMNS.filter((c) => c.name === 't' || c.name === 'ts')
+      const keyText = d.checksumRowText(keyColumns.map(fieldOf))
+      const moduli = [2n, 1024n, 65_536n * 16n, 1n << 60n]
+      const { rows } = await connection.query<Record<string, unknown>>([
+        `SELECT ${moduli.map((m, i) => `${d.canonicalText(bucketSql(d, keyText, m), 'integer')} AS b${i}`).join(', ')} FROM tricky AS t ORDER BY row_no`,
+      ])
+      rows.forEach((row, n) => {
+        const values = ROWS[n] as Row
+        const text = canonicalRowText(
+          keyColumns.map((c) => values[COLUMNS.indexOf(c)]),
+          keyColumns.map((c) => c.encoding),
+        )
+        moduli.forEach((m, i) => expect(String(row[`b${i}`])).toBe(bucketOf(text, m).toString()))
+      })
+    })
+
+    it('selects the integers of a JSON list bound as one parameter', async () => {
+      const d = connection.dialect
+      const { rows } = await connection.query<{ row_no: unknown }>([
+        'SELECT row_no FROM tricky AS t WHERE ',
+        ...d.inIntegerList('t.row_no', { param: '[0,2,99]' }),
+        ' ORDER BY row_no',
+      ])
+      expect(rows.map((r) => Number(r.row_no))).toEqual([0, 2].filter((n) => n < ROWS.length))
     })
   })
 }

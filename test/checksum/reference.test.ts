@@ -291,21 +291,40 @@ describe('KeyMasker', () => {
 })
 
 describe('classifyKeys', () => {
+  /** A fetched row whose row hash is its column hashes joined. */
+  const row = (...columns: string[]) => ({ hash: columns.join(''), columns })
+
   it('cancels equal rows and sorts the rest into missing, extra, changed and duplicates', () => {
     const source = new Map([
-      ['1', ['a']],
-      ['2', ['b']],
-      ['3', ['c']],
-      ['5', ['e']],
+      ['1', [row('a', 'x')]],
+      ['2', [row('b', 'x')]],
+      ['3', [row('c', 'x')]],
+      ['5', [row('e', 'x')]],
     ])
     const target = new Map([
-      ['1', ['a']],
-      ['2', ['B']],
-      ['4', ['d']],
-      ['5', ['e', 'e']],
+      ['1', [row('a', 'x')]],
+      ['2', [row('B', 'x')]],
+      ['4', [row('d', 'x')]],
+      ['5', [row('e', 'x'), row('e', 'x')]],
     ])
     const result = classifyKeys(source, target)
     expect(result).toMatchObject({ missing: 1, extra: 2, changed: 1, duplicateKeys: 1 })
     expect(result.keys).toEqual({ missing: ['3'], extra: ['4', '5'], changed: ['2'], duplicate: ['5'] })
+  })
+
+  it('counts, per column, the changed pairs whose column hashes differ', () => {
+    const source = new Map([
+      ['1', [row('a', 'x', 'p')]],
+      ['2', [row('b', 'y', 'p')]],
+      ['3', [row('c', 'z', 'p')]],
+      ['4', [row('d', 'z', 'p')]],
+    ])
+    const target = new Map([
+      ['1', [row('A', 'x', 'p')]],
+      ['2', [row('B', 'Y', 'p')]],
+      ['3', [row('c', 'z', 'p')]],
+    ])
+    const result = classifyKeys(source, target)
+    expect(result).toMatchObject({ changed: 2, missing: 1, columnsDiffering: [2, 1] })
   })
 })

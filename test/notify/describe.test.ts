@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type DescribableResult, describeForSubject } from '../../src/notify/describe.js'
+import { type DescribableResult, describeDifference, describeForSubject } from '../../src/notify/describe.js'
 
 const checksum = (details: DescribableResult['details']): DescribableResult => ({
   assertion: 'checksum',
@@ -27,5 +27,35 @@ describe('describeForSubject', () => {
     const unlocated = checksum({ checksum: { located: false } })
     expect(describeForSubject(unlocated, 'sv')).toBe('checksum: värdena skiljer')
     expect(describeForSubject(unlocated, 'en')).toBe('checksum: values differ')
+  })
+})
+
+describe('describeDifference of a located checksum', () => {
+  it('names the columns the changed rows differ in, most first, with counts only', () => {
+    const located = checksum({
+      checksum: {
+        located: true,
+        changed: 5,
+        missing: 2,
+        extra: 0,
+        columnsDiffering: [
+          { column: 'note', rows: 3 },
+          { column: 'fee', rows: 5 },
+        ],
+      },
+    })
+    expect(describeDifference(located, 'en')).toMatch(
+      /; 5 rows changed, 2 missing and 0 extra in the target; differing in fee \(5 rows\), note \(3 rows\)$/,
+    )
+    expect(describeDifference(located, 'sv')).toMatch(/skiljer i fee \(5 rader\), note \(3 rader\)$/)
+  })
+
+  it('says when a budget stopped locating, so the counts are lower bounds', () => {
+    const partial = checksum({
+      checksum: { located: true, changed: 1, missing: 0, extra: 0, incomplete: true, stoppedBy: 'time' },
+    })
+    expect(describeDifference(partial, 'en')).toMatch(
+      /incomplete: the time budget ran out, at least this many$/,
+    )
   })
 })

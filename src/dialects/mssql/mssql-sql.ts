@@ -257,4 +257,10 @@ export const mssqlSql: SqlDialect = {
       ` AS datetime2(7)) AS ${alias}`,
     ]
   },
+  // OPENJSON (database compatibility level 130 or later) returns one row per array element, its text in `value`.
+  inIntegerList: (expr, list) => [
+    `${expr} IN (SELECT CAST(j.[value] AS bigint) FROM OPENJSON(`,
+    list,
+    ') AS j)',
+  ],
 }
