@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import nodemailer from 'nodemailer'
 import type { MailConfig } from '../config/types.js'
@@ -62,6 +63,24 @@ function smtpTransport(config: Extract<MailConfig['transport'], { kind: 'smtp' }
   }
 }
 
+/**
+ * Writes a file whole or not at all: into a temporary file in the same directory, then renamed over the name. A
+ * full disk or any other write error removes the temporary file and rejects, so no truncated `.eml` ever looks
+ * sent, and the outbox keeps the message pending with the error recorded.
+ */
+async function writeAtomically(file: string, content: Buffer): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`)
+  try {
+    await writeFile(temporary, content, { mode: 0o640 })
+    await rename(temporary, file)
+  } catch (error: unknown) {
+    await unlink(temporary).catch((cleanup: unknown) => {
+      if ((cleanup as { code?: string }).code !== 'ENOENT') throw cleanup
+    })
+    throw error
+  }
+}
+
 /** Writes each message as a complete RFC 822 `.eml` file that any mail client opens. */
 function emlTransport(dir: string): MailTransport {
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
@@ -72,7 +91,7 @@ function emlTransport(dir: string): MailTransport {
       const stamp = message.createdAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)
       const file = path.join(dir, `${stamp}-${message.kind}-${message.messageId.slice(0, 8)}.eml`)
       await mkdir(dir, { recursive: true })
-      await writeFile(file, info.message as Buffer, { mode: 0o640 })
+      await writeAtomically(file, info.message as Buffer)
       return file
     },
     close: () => transporter.close(),
