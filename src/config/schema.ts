@@ -1,5 +1,6 @@
 import cron from 'node-cron'
 import { z } from 'zod'
+import { sqlRefinement } from '../definitions/sql-guard.js'
 import { parseDuration } from '../util/duration.js'
 
 /** A duration written as `90s`, `5m`, `2h`, `1d`; parsed to milliseconds. */
@@ -148,7 +149,10 @@ export const cronSchema = z.string().superRefine((expression, ctx) => {
 
 const loadWaitSchema = z.strictObject({
   connection: z.string().min(1, 'name the connection of the reporting side, e.g. ci'),
-  query: z.string().min(1, 'write a query returning the time the last load finished'),
+  query: z
+    .string()
+    .min(1, 'write a query returning the time the last load finished')
+    .superRefine(sqlRefinement('query')),
   poll_interval: durationSchema.prefault('5m'),
   deadline: durationSchema.prefault('3h'),
   max_age: durationSchema.prefault('12h'),
