@@ -1,4 +1,4 @@
-import { loadConfig } from '../config/load-config.js'
+import { checksDirIssue, loadConfig } from '../config/load-config.js'
 import type { Config } from '../config/types.js'
 import { loadDefinitions } from '../definitions/load-definitions.js'
 import type { CheckDefinition } from '../definitions/types.js'
@@ -15,6 +15,8 @@ export async function loadAll(configFile: string, checkIds: readonly string[] = 
   const loaded = await loadConfig(configFile)
   if (loaded.config === undefined) return { ok: false, issues: loaded.issues }
   const config = loaded.config
+  const missingDir = await checksDirIssue(configFile, config.checksDir)
+  if (missingDir !== undefined) return { ok: false, issues: [missingDir] }
   const { definitions, issues } = await loadDefinitions(config.checksDir, new Set(config.connections.keys()))
   if (issues.length > 0) return { ok: false, issues }
   const unknown = checkIds.filter((id) => !definitions.some((d) => d.id === id))

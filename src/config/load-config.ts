@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { ValidationIssue } from '../errors/errors.js'
 import type { RetryPolicy } from '../util/retry.js'
@@ -56,6 +57,27 @@ export async function loadConfig(
   issues.push(...crossReferenceIssues(read.source, parsed.data))
   if (issues.length > 0) return { issues }
   return { config: toConfig(path.resolve(file), parsed.data), issues: [] }
+}
+
+/**
+ * The checks directory of a loaded configuration must exist: a wrong path would otherwise read as "no checks".
+ * `file` is the configuration file as the user named it.
+ */
+export async function checksDirIssue(file: string, dir: string): Promise<ValidationIssue | undefined> {
+  const problem = (reason: string): ValidationIssue => ({
+    file,
+    field: 'checks_dir',
+    message: `${reason}; set checks_dir to the directory of the check definitions, relative to this file (default ../checks)`,
+  })
+  try {
+    const found = await stat(dir)
+    return found.isDirectory() ? undefined : problem(`${dir} is not a directory`)
+  } catch (error: unknown) {
+    const code = (error as { code?: unknown }).code
+    return problem(
+      code === 'ENOENT' ? `the directory ${dir} does not exist` : `cannot read ${dir} (${String(code)})`,
+    )
+  }
 }
 
 /** Problems only visible across sections: a load query on a connection that does not exist. */

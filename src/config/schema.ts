@@ -1,28 +1,49 @@
 import cron from 'node-cron'
 import { z } from 'zod'
+import { sqlRefinement } from '../definitions/sql-guard.js'
 import { parseDuration } from '../util/duration.js'
 
-/** A duration written as `90s`, `5m`, `2h`, `1d`; parsed to milliseconds. */
-export const durationSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const ms = typeof value === 'number' ? value * 1000 : parseDuration(value)
-  if (ms === undefined || ms < 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected a duration such as "90s", "5m", "26h" or "1d", got ${JSON.stringify(value)}`,
-    })
-    return z.NEVER
-  }
-  return ms
-})
+/**
+ * A duration written as `90s`, `5m`, `2h`, `1d` (or a number of seconds), parsed to milliseconds and at most
+ * `max` (written the same way, e.g. `24h`): a larger value is a typo that would only fail later, at run time.
+ */
+export function durationUpTo(max: string) {
+  const maxMs = parseDuration(max) ?? 0
+  return z.union([z.string(), z.number()]).transform((value, ctx) => {
+    const ms = typeof value === 'number' ? value * 1000 : parseDuration(value)
+    if (ms === undefined || !Number.isFinite(ms) || ms < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a duration such as "90s", "5m", "26h" or "1d", got ${JSON.stringify(value)}`,
+      })
+      return z.NEVER
+    }
+    if (ms > maxMs) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${JSON.stringify(value)} is too long: at most ${max} is allowed here`,
+      })
+      return z.NEVER
+    }
+    return ms
+  })
+}
+
+/** A duration of at most ten years (`3650d`); see {@link durationUpTo}. */
+export const durationSchema = durationUpTo(`${10 * 365}d`)
 
 const retrySchema = z.strictObject({
-  attempts: z.int().min(1, 'attempts counts the first try too, so it must be at least 1').default(3),
-  initial_delay: durationSchema.prefault('2s'),
-  max_delay: durationSchema.prefault('30s'),
+  attempts: z
+    .int()
+    .min(1, 'attempts counts the first try too, so it must be at least 1')
+    .max(100, 'at most 100 attempts; a server that does not answer after that will not answer')
+    .default(3),
+  initial_delay: durationUpTo('1h').prefault('2s'),
+  max_delay: durationUpTo('1d').prefault('30s'),
 })
 
 const connectionCommon = {
-  statement_timeout: durationSchema.prefault('5m'),
+  statement_timeout: durationUpTo('24h').prefault('5m'),
   max_concurrent_queries: z
     .int()
     .min(1, 'max_concurrent_queries must be at least 1 (2 is gentle on production)')
@@ -103,7 +124,7 @@ const smtpSchema = z.strictObject({
   user: z.string().optional(),
   password: z.string().optional(),
   reject_unauthorized: z.boolean().default(true),
-  timeout: durationSchema.prefault('30s'),
+  timeout: durationUpTo('1h').prefault('30s'),
 })
 
 const mailSchema = z.strictObject({
@@ -113,9 +134,13 @@ const mailSchema = z.strictObject({
   recipients: z.strictObject({ alerts: addressList, vendor: addressList, report: addressList }).prefault({}),
   retry: z
     .strictObject({
-      initial_delay: durationSchema.prefault('1m'),
-      max_delay: durationSchema.prefault('1h'),
-      attempts: z.int().min(1, 'attempts counts the first try too, so it must be at least 1').default(48),
+      initial_delay: durationUpTo('1d').prefault('1m'),
+      max_delay: durationUpTo('7d').prefault('1h'),
+      attempts: z
+        .int()
+        .min(1, 'attempts counts the first try too, so it must be at least 1')
+        .max(1000, 'at most 1000 attempts')
+        .default(48),
     })
     .prefault({}),
 })
@@ -149,9 +174,12 @@ export const cronSchema = z.string().superRefine((expression, ctx) => {
 
 const loadWaitSchema = z.strictObject({
   connection: z.string().min(1, 'name the connection of the reporting side, e.g. ci'),
-  query: z.string().min(1, 'write a query returning the time the last load finished'),
-  poll_interval: durationSchema.prefault('5m'),
-  deadline: durationSchema.prefault('3h'),
+  query: z
+    .string()
+    .min(1, 'write a query returning the time the last load finished')
+    .superRefine(sqlRefinement('query')),
+  poll_interval: durationUpTo('1d').prefault('5m'),
+  deadline: durationUpTo('24h').prefault('3h'),
   max_age: durationSchema.prefault('12h'),
   notify_vendor: z.boolean().default(false),
 })
@@ -167,7 +195,7 @@ const scheduleSchema = z
   .strictObject({
     runs: z.array(scheduledRunSchema).default([]),
     morning_report: z.strictObject({ cron: cronSchema }).optional(),
-    catch_up: durationSchema.prefault('6h'),
+    catch_up: durationUpTo('7d').prefault('6h'),
   })
   .refine((s) => new Set(s.runs.map((r) => r.name)).size === s.runs.length, {
     message: 'every schedule in runs needs a name of its own',
@@ -188,7 +216,7 @@ export const configSchema = z.strictObject({
   incidents: z
     .strictObject({
       reminder_after: z
-        .union([z.literal('off'), durationSchema])
+        .union([z.literal('off'), durationUpTo('365d')])
         .prefault('3d')
         .transform((v) => (v === 'off' || v === 0 ? null : v)),
     })

@@ -1,24 +1,39 @@
 import { z } from 'zod'
 import { durationSchema } from '../config/schema.js'
+import { sqlRefinement } from './sql-guard.js'
+
+/**
+ * One part of a name: a letter (any alphabet, so å, ä and ö too) or "_", then letters, digits and "_", at most
+ * 128 characters. Nothing else can reach the SQL: the dialect quotes every name when it builds a statement.
+ */
+const IDENTIFIER_PART = '[\\p{L}_][\\p{L}\\p{N}_]{0,127}'
 
 const identifier = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_$#@ ]*$/, 'a column name is letters, digits and "_" (no quotes or brackets)')
+  .regex(
+    new RegExp(`^${IDENTIFIER_PART}$`, 'u'),
+    'a column name is letters, digits and "_", starting with a letter or "_" (no spaces, quotes, brackets or operators), e.g. "Besoksdatum"',
+  )
 
 const tableName = z
   .string()
   .regex(
-    /^[A-Za-z_][A-Za-z0-9_$#@ ]*\.[A-Za-z_][A-Za-z0-9_$#@ ]*$/,
-    'write the table schema-qualified, without quotes or brackets, e.g. "dbo.Vardkontakt" or "ci.fact_visit"',
+    new RegExp(`^${IDENTIFIER_PART}\\.${IDENTIFIER_PART}$`, 'u'),
+    'write the table as schema.table with letters, digits and "_" only (no quotes, brackets, spaces or SQL), e.g. "dbo.Vardkontakt" or "ci.fact_visit"',
   )
+
+/** SQL used as a filter: one expression (see sql-guard.ts). */
+const whereSql = z.string().min(1).superRefine(sqlRefinement('where'))
+/** SQL used as a whole query: one SELECT (see sql-guard.ts). */
+const querySql = z.string().min(1).superRefine(sqlRefinement('query'))
 
 /** Where the rows of one side come from: a table (with an optional filter) or a query. */
 const datasetSchema = z
   .strictObject({
     connection: z.string().min(1, 'name a connection from config/reconcile.yaml'),
     table: tableName.optional(),
-    where: z.string().min(1).optional(),
-    query: z.string().min(1).optional(),
+    where: whereSql.optional(),
+    query: querySql.optional(),
   })
   .superRefine((d, ctx) => {
     if (d.query !== undefined && /^\s*with\s/i.test(d.query)) {
@@ -156,7 +171,8 @@ const cutoffSchema = z.strictObject({
   from: z.enum(['source', 'target']),
   query: z
     .string()
-    .min(1, 'write a query that returns one timestamp, e.g. SELECT MAX(finished_at) FROM etl.load_log'),
+    .min(1, 'write a query that returns one timestamp, e.g. SELECT MAX(finished_at) FROM etl.load_log')
+    .superRefine(sqlRefinement('query')),
   source_column: identifier.optional(),
   target_column: identifier.optional(),
 })
@@ -188,7 +204,7 @@ export const definitionSchema = z.strictObject({
   source: datasetSchema,
   target: datasetSchema,
   columns: z.array(columnSchema).default([]),
-  key: z.array(z.string().min(1)).default([]),
+  key: z.array(identifier).default([]),
   key_sensitive: z.boolean().default(true),
   cutoff: cutoffSchema.optional(),
   late_changes: lateChangesSchema.optional(),

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
-import { isNode, LineCounter, parseDocument } from 'yaml'
+import { readFile, stat } from 'node:fs/promises'
+import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
 import type { ValidationIssue } from '../errors/errors.js'
 
@@ -11,12 +11,33 @@ export interface YamlSource {
   lineOf(path: readonly PropertyKey[]): number | undefined
 }
 
+/** Largest configuration or definition file read, in bytes (1 MiB): checked before the file is read. */
+export const MAX_YAML_BYTES = 1024 * 1024
+/** Deepest nesting of YAML collections accepted; real files nest fewer than ten levels. */
+export const MAX_YAML_DEPTH = 64
+/** Most alias expansions in one file: a few are handy, a "billion laughs" file would expand millions. */
+export const MAX_YAML_ALIASES = 100
+/** Most syntax errors listed for one file: the first ones are what to fix. */
+const MAX_SYNTAX_ERRORS = 10
+
 /** Reads and parses a YAML file; syntax errors come back as issues with line numbers, never as throws. */
 export async function readYamlFile(
   file: string,
 ): Promise<{ source: YamlSource } | { issues: ValidationIssue[] }> {
   let text: string
   try {
+    const { size } = await stat(file)
+    if (size > MAX_YAML_BYTES) {
+      return {
+        issues: [
+          {
+            file,
+            field: '',
+            message: `the file is ${size} bytes, more than the ${MAX_YAML_BYTES} allowed; is it the right file? Split large definitions into one file per check`,
+          },
+        ],
+      }
+    }
     text = await readFile(file, 'utf8')
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error)
@@ -25,21 +46,86 @@ export async function readYamlFile(
   return parseYamlText(file, text)
 }
 
+/**
+ * Finds the first line that nests collections deeper than {@link MAX_YAML_DEPTH}, counting flow brackets
+ * (`[`, `{`) and the sequence or mapping indicators that open a line. It over-counts brackets inside quoted
+ * strings, which real files do not nest that deep. The parser needs seconds for such a file, so this comes first.
+ */
+function tooDeepLine(text: string): number | undefined {
+  let depth = 0
+  let line = 1
+  let lineStart = true
+  let indicators = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (c === '\n') {
+      line += 1
+      lineStart = true
+      indicators = 0
+      continue
+    }
+    if (lineStart && (c === '-' || c === '?' || c === ':') && /\s/.test(text[i + 1] ?? ' ')) indicators += 1
+    else if (c !== ' ' && c !== '\t') lineStart = false
+    if (c === '[' || c === '{') depth += 1
+    else if ((c === ']' || c === '}') && depth > 0) depth -= 1
+    if (depth > MAX_YAML_DEPTH || indicators > MAX_YAML_DEPTH) return line
+  }
+  return undefined
+}
+
 /** Parses YAML text already in memory; see {@link readYamlFile}. */
 export function parseYamlText(
   file: string,
   text: string,
 ): { source: YamlSource } | { issues: ValidationIssue[] } {
-  const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
-  if (doc.errors.length > 0) {
+  const deep = tooDeepLine(text)
+  if (deep !== undefined) {
     return {
-      issues: doc.errors.map((e) => ({
-        file,
-        line: lineCounter.linePos(e.pos[0]).line,
-        field: '',
-        message: `YAML syntax error: ${e.message.split('\n')[0]} (check indentation, quotes and colons on this line)`,
-      })),
+      issues: [
+        {
+          file,
+          line: deep,
+          field: '',
+          message: `the YAML nests more than ${MAX_YAML_DEPTH} levels deep here; check the brackets and indentation`,
+        },
+      ],
+    }
+  }
+  const lineCounter = new LineCounter()
+  let doc: Document
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error)
+    return { issues: [{ file, field: '', message: `cannot parse the YAML (${reason})` }] }
+  }
+  if (doc.errors.length > 0) {
+    const shown: ValidationIssue[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({
+      file,
+      line: lineCounter.linePos(e.pos[0]).line,
+      field: '',
+      message: `YAML syntax error: ${e.message.split('\n')[0]} (check indentation, quotes and colons on this line)`,
+    }))
+    const more = doc.errors.length - shown.length
+    if (more > 0) shown.push({ file, field: '', message: `and ${more} more YAML syntax errors after these` })
+    return { issues: shown }
+  }
+  const aliases = checkAliases(file, doc, lineCounter)
+  if (aliases.issues.length > 0) return { issues: aliases.issues }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES })
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    return {
+      issues: [
+        {
+          file,
+          line: aliases.firstLine,
+          field: '',
+          message: `cannot read the YAML (${reason}); write the values out instead of repeating aliases (*name), at most ${MAX_YAML_ALIASES} expansions`,
+        },
+      ],
     }
   }
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
@@ -49,7 +135,35 @@ export function parseYamlText(
     }
     return undefined
   }
-  return { source: { file, data: doc.toJS(), lineOf } }
+  return { source: { file, data, lineOf } }
+}
+
+/**
+ * Every alias (`*name`) must refer to an anchor (`&name`) set before it. Returns the problems and the line of the
+ * first alias, to locate an alias bomb.
+ */
+function checkAliases(
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter,
+): { issues: ValidationIssue[]; firstLine?: number } {
+  const issues: ValidationIssue[] = []
+  let firstLine: number | undefined
+  visit(doc, {
+    Alias(_key, alias) {
+      const line = alias.range ? lineCounter.linePos(alias.range[0]).line : undefined
+      firstLine ??= line
+      if (alias.resolve(doc) === undefined) {
+        issues.push({
+          file,
+          line,
+          field: '',
+          message: `the alias *${alias.source} refers to no anchor &${alias.source} set before it; define the anchor first or write the value out`,
+        })
+      }
+    },
+  })
+  return { issues, firstLine }
 }
 
 /** Renders a zod path as `assertions[2].tolerance`. */
