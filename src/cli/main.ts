@@ -56,7 +56,8 @@ file:line: field: message.
 Options:
 ${CONFIG_HELP}
   --connect           also connect and check that every table and mapped column exists
-                      with a type its assertions accept (reads catalogs only, scans no data)
+                      with a type its assertions accept (reads catalogs only, scans no data),
+                      and warn in red about a login that could write (a warning alone exits 0)
   -h, --help          show this help
 
 Exit status: 0 valid, 2 a database could not be reached, 3 invalid.`,

@@ -172,6 +172,63 @@ export interface SqlDialect {
   inIntegerList(expr: string, list: SqlParam): Statement
 }
 
+/** A table a connection's checks read, by schema and name as the definitions spell them. */
+export interface TableName {
+  readonly schema: string
+  readonly name: string
+}
+
+/**
+ * One row of a privilege statement: the login, and one thing it could do beyond reading (`kind` `login` is the row
+ * every statement returns once, naming the login even when it can only read).
+ */
+export interface PrivilegeRow {
+  /** The login as the server names it, for display. */
+  readonly login: string
+  /** The login quoted for a server-level statement (`ALTER SERVER ROLE … DROP MEMBER`, `ALTER ROLE`). */
+  readonly login_ident: string
+  /** The database user (PostgreSQL: the role) quoted for GRANT/REVOKE in this database. */
+  readonly user_ident: string
+  /** What kind of finding the row is; each dialect defines its own. */
+  readonly kind: string
+  /** The privilege, e.g. `INSERT`, where the kind has one. */
+  readonly privilege: string | null
+  /** The object, quoted as SQL writes it (`cosmic.visit`, `[dbo].[visit]`), where the kind has one. */
+  readonly object: string | null
+  /** Who holds the grant that gives it, quoted and comma-separated (`reconcile_reader, PUBLIC`), where known. */
+  readonly holders: string | null
+}
+
+/** One thing a login could do that is more than reading, and the statement that takes it away. */
+export interface ExcessPrivilege {
+  /** What it could do, e.g. `INSERT on cosmic.visit`, `superuser`, `member of db_datawriter`. */
+  readonly privilege: string
+  /** The statement that removes it, e.g. `REVOKE INSERT ON cosmic.visit FROM reconcile_reader`. */
+  readonly fix: string
+}
+
+/** What a connection's login could do beyond reading; `excess` is empty for a read-only login. */
+export interface LoginPrivileges {
+  /** The login, for display. */
+  readonly login: string
+  /**
+   * Each excess privilege once: privileges a broader one implies (every table's INSERT for a superuser) are left
+   * out, so that the list is what must be removed.
+   */
+  readonly excess: readonly ExcessPrivilege[]
+}
+
+/**
+ * How an engine asks what its login could do beyond reading the checked tables: write, change or drop them, create
+ * objects, or act as an administrator. It only reads the catalog and permission functions.
+ */
+export interface PrivilegeCheck {
+  /** One statement over the checked tables (tables that do not exist are left out); rows are {@link PrivilegeRow}. */
+  statement(tables: readonly TableName[]): Statement
+  /** Reads the statement's rows. */
+  read(rows: readonly PrivilegeRow[]): LoginPrivileges
+}
+
 /** Errors a driver reports, sorted by what the runner should do about them. */
 export type ErrorKind = 'unreachable' | 'auth' | 'timeout' | 'query'
 
@@ -197,4 +254,6 @@ export interface Engine {
   classify(error: unknown): ErrorKind
   /** Where the connection points, for messages: host, port and database, never a password. */
   describeTarget(config: ConnectionConfig): string
+  /** How to find what the login could do beyond reading; absent when the engine has no logins (embedded PGlite). */
+  readonly privileges?: PrivilegeCheck
 }

@@ -4,17 +4,22 @@ import { prepareCheck } from '../../runner/run-check.js'
 import { EXIT } from '../exit-codes.js'
 import { type CliIo, paint } from '../io.js'
 import { loadAll, printIssues } from '../load.js'
+import { printPrivileges } from './validate-privileges.js'
 
 /** Options of `reconcile validate`. */
 export interface ValidateOptions {
   readonly configFile: string
-  /** Also connect and check that every table and mapped column exists with a usable type. */
+  /**
+   * Also connect and check that every table and mapped column exists with a usable type, and that each login can only
+   * read.
+   */
   readonly connect?: boolean
 }
 
 /**
  * `reconcile validate`: checks the configuration and every definition. With `--connect` it also prepares each
- * check against the databases (cutoff query, catalog lookups) without scanning any data.
+ * check against the databases (cutoff query, catalog lookups) without scanning any data, and warns about every login
+ * that could do more than read.
  */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const loaded = await loadAll(options.configFile)
@@ -49,6 +54,7 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
         )
       }
     }
+    unreachable += await printPrivileges(io, definitions, config, connections)
   } finally {
     await connections.close()
   }

@@ -4,6 +4,7 @@ import * as tedious from 'tedious'
 import type { ConnectionConfig, MssqlConnectionConfig } from '../../config/types.js'
 import { toRawBuilder } from '../compile.js'
 import type { Engine, ErrorKind, Statement } from '../dialect.js'
+import { mssqlPrivileges } from './mssql-privileges.js'
 import { mssqlSql } from './mssql-sql.js'
 
 /** Connect timeout of a new connection, in ms. */
@@ -56,8 +57,8 @@ export function readOnlyBatch(statement: Statement, timeoutMs: number): Statemen
 
 /**
  * Runs a statement gently on SQL Server. SQL Server has no READ ONLY transaction, so safety comes from the layers
- * around it: the tool only composes SELECT statements; the login should be a db_datareader member and nothing
- * more; `readOnlyIntent` sends ApplicationIntent=ReadOnly, which an availability group routes to a readable
+ * around it: the tool only composes SELECT statements; the login should be granted SELECT on the checked tables and
+ * nothing more (README, Least-privilege logins; `validate --connect` warns otherwise); `readOnlyIntent` sends ApplicationIntent=ReadOnly, which an availability group routes to a readable
  * secondary (and a secondary refuses writes); and the isolation avoids blocking the EHR:
  * - `read_committed`: under READ_COMMITTED_SNAPSHOT (row versioning) reads take no shared locks; without it they
  *   take short ones, which LOCK_TIMEOUT bounds.
@@ -188,6 +189,7 @@ export const mssqlEngine: Engine = {
     }
   },
   classify: classifyMssqlError,
+  privileges: mssqlPrivileges,
   describeTarget(config) {
     const c = asMssql(config)
     // With a named instance the port is looked up through the SQL Browser service, so the configured one is unused.

@@ -3,6 +3,7 @@ import pg from 'pg'
 import type { ConnectionConfig, PostgresConnectionConfig } from '../../config/types.js'
 import type { Engine, ErrorKind } from '../dialect.js'
 import { listenForPoolErrors } from './pool-errors.js'
+import { postgresPrivileges } from './postgres-privileges.js'
 import { postgresSql } from './postgres-sql.js'
 import { runReadOnlyPostgres } from './read-only.js'
 
@@ -83,6 +84,7 @@ export const postgresEngine: Engine = {
     }
   },
   classify: classifyPostgresError,
+  privileges: postgresPrivileges,
   describeTarget(config) {
     const c = asPostgres(config)
     if (c.url !== undefined) {
