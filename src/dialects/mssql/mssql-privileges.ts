@@ -39,7 +39,7 @@ const list = (names: readonly string[]) => names.map((n) => `(N'${n}')`).join(',
  * (kind: meaning):
  * - `login`: always one row, naming the login;
  * - `sysadmin`: member of the sysadmin server role (IS_SRVROLEMEMBER);
- * - `dbo`: the login is the database's owner (enters as `dbo`);
+ * - `dbo`: the login is the database's owner (enters as `dbo`; a sysadmin does too, and is reported as that);
  * - `role`: member of db_owner, db_datawriter or db_ddladmin (IS_ROLEMEMBER, through Windows groups too);
  * - `database`: the permission CREATE TABLE in the database (HAS_PERMS_BY_NAME, NULL meaning this database);
  * - `table`: INSERT, UPDATE, DELETE or ALTER on a checked table (HAS_PERMS_BY_NAME on `[schema].[table]`, which
@@ -49,12 +49,12 @@ const list = (names: readonly string[]) => names.map((n) => `(N'${n}')`).join(',
 export function mssqlPrivilegeStatement(tables: readonly TableName[]): Statement {
   const me =
     'SELECT CAST(SUSER_SNAME() AS nvarchar(128)) AS login, QUOTENAME(SUSER_SNAME()) AS login_ident, QUOTENAME(USER_NAME()) AS user_ident'
-  const row = (kind: string) => `me.login, me.login_ident, me.user_ident, N'${kind}'`
+  const row = (kind: string) => `me.login, me.login_ident, me.user_ident, CAST(N'${kind}' AS nvarchar(20))`
   const head: Statement = [
     `WITH me AS (${me})
 SELECT ${row('login')} AS kind, CAST(NULL AS nvarchar(128)) AS privilege, CAST(NULL AS nvarchar(300)) AS object, CAST(NULL AS nvarchar(300)) AS holders FROM me
 UNION ALL SELECT ${row('sysadmin')}, NULL, NULL, NULL FROM me WHERE IS_SRVROLEMEMBER(N'sysadmin') = 1
-UNION ALL SELECT ${row('dbo')}, NULL, QUOTENAME(DB_NAME()), NULL FROM me WHERE USER_NAME() = N'dbo'
+UNION ALL SELECT ${row('dbo')}, NULL, QUOTENAME(DB_NAME()), NULL FROM me WHERE USER_NAME() = N'dbo' AND COALESCE(IS_SRVROLEMEMBER(N'sysadmin'), 0) = 0
 UNION ALL SELECT ${row('role')}, NULL, QUOTENAME(r.name), NULL FROM me CROSS JOIN (VALUES ${list(ROLES)}) AS r(name) WHERE IS_ROLEMEMBER(r.name) = 1
 UNION ALL SELECT ${row('database')}, N'CREATE TABLE', QUOTENAME(DB_NAME()), NULL FROM me WHERE HAS_PERMS_BY_NAME(NULL, N'DATABASE', N'CREATE TABLE') = 1`,
   ]
@@ -97,16 +97,24 @@ function excessOf(row: PrivilegeRow): ExcessPrivilege | undefined {
   }
 }
 
+/** Findings that each imply every other, broadest first: only the first one present is reported. */
+const TOTAL: readonly ((row: PrivilegeRow) => boolean)[] = [
+  (r) => r.kind === 'sysadmin',
+  (r) => r.kind === 'dbo',
+  (r) => r.kind === 'role' && r.object === '[db_owner]',
+]
+
 /**
  * Reads the rows into what must be removed: sysadmin, the database owner and db_owner can do everything in the
- * database, so only they are reported; db_datawriter and db_ddladmin explain the per-table findings they imply.
+ * database, so only the broadest of them is reported; db_datawriter and db_ddladmin stand for the per-table and
+ * database findings they imply.
  */
 function readMssqlPrivileges(rows: readonly PrivilegeRow[]): LoginPrivileges {
   const login = rows[0]?.login ?? ''
-  const total = rows.filter(
-    (r) => r.kind === 'sysadmin' || r.kind === 'dbo' || (r.kind === 'role' && r.object === '[db_owner]'),
-  )
-  if (total.length > 0) return { login, excess: total.flatMap((r) => excessOf(r) ?? []) }
+  for (const isTotal of TOTAL) {
+    const total = rows.find(isTotal)
+    if (total !== undefined) return { login, excess: [excessOf(total)].flatMap((e) => e ?? []) }
+  }
   const implied = new Set(
     rows.filter((r) => r.kind === 'role').flatMap((r) => [...(IMPLIED_BY_ROLE[r.object ?? ''] ?? [])]),
   )
