@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { main } from '../../src/cli/main.js'
 import { availableEngines, type TestDatabase } from '../support/engines.js'
 import { captureIo } from '../support/capture-io.js'
+import { readmeLeastPrivilegeScript } from '../support/readme.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 const engines = availableEngines()
@@ -14,16 +14,6 @@ if (postgres === undefined) {
   console.warn(
     'SKIPPED: validate --connect privilege warnings on PostgreSQL (set TEST_POSTGRES_URL to run them)',
   )
-}
-
-/** The README's PostgreSQL least-privilege script, exactly as published, so that the README cannot drift. */
-async function readmePostgresScript(): Promise<string> {
-  const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8')
-  const section = readme.split('\n## Least-privilege logins\n')[1]?.split('\n## ')[0] ?? ''
-  const script = /\*\*PostgreSQL\.\*\*[\s\S]*?```sql\n([\s\S]*?)```/.exec(section)?.[1]
-  if (script === undefined)
-    throw new Error('README.md: no PostgreSQL script under "## Least-privilege logins"')
-  return script
 }
 
 const definition = (id: string, connection: string) => `id: ${id}
@@ -65,7 +55,7 @@ describe.skipIf(postgres === undefined)('validate --connect: privileges of a Pos
     await admin(
       'CREATE SCHEMA cosmic; CREATE TABLE cosmic.visit (id int); CREATE TABLE cosmic.diagnosis (id int); INSERT INTO cosmic.visit VALUES (1); INSERT INTO cosmic.diagnosis VALUES (1);',
     )
-    await admin((await readmePostgresScript()).replaceAll('reconcile_reader', role))
+    await admin((await readmeLeastPrivilegeScript('PostgreSQL')).replaceAll('reconcile_reader', role))
     // The README sets the password with psql's \password; here the test gives it one the same way a DBA would.
     const password = randomBytes(12).toString('hex')
     process.env[passwordVariable] = password

@@ -3,6 +3,7 @@ import type { PrivilegeRow } from '../../src/dialects/dialect.js'
 import { mssqlEngine } from '../../src/dialects/mssql/mssql-engine.js'
 import { mssqlPrivileges, mssqlPrivilegeStatement } from '../../src/dialects/mssql/mssql-privileges.js'
 import { mssqlCompiler } from '../support/mssql-compiler.js'
+import { readmeLeastPrivilegeScript } from '../support/readme.js'
 
 const compiler = mssqlCompiler()
 afterAll(() => compiler.destroy())
@@ -123,5 +124,20 @@ describe('mssql privilege rows', () => {
     expect(read(everything).excess).toEqual([
       { privilege: 'member of [db_owner]', fix: 'ALTER ROLE [db_owner] DROP MEMBER [svc]' },
     ])
+  })
+})
+
+describe("README's SQL Server least-privilege script", () => {
+  it('grants SELECT and VIEW DEFINITION on tables and joins no role', async () => {
+    const script = await readmeLeastPrivilegeScript('SQL Server')
+    const statements = script
+      .split('\n')
+      .map((line) => line.replace(/--.*$/, '').trim())
+      .filter((line) => line !== '')
+    expect(statements.filter((s) => /^GRANT /i.test(s))).not.toEqual([])
+    for (const grant of statements.filter((s) => /^GRANT /i.test(s))) {
+      expect(grant).toMatch(/^GRANT SELECT, VIEW DEFINITION ON OBJECT::\w+\.\w+ TO reconcile_reader;$/)
+    }
+    expect(script).not.toMatch(/db_datareader|ALTER ROLE|sp_addrolemember/i)
   })
 })

@@ -1,12 +1,16 @@
+import { randomBytes } from 'node:crypto'
 import { Kysely, MssqlDialect, sql } from 'kysely'
 import * as tarn from 'tarn'
 import * as tedious from 'tedious'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MssqlConnectionConfig } from '../../src/config/types.js'
+import { Connection } from '../../src/connections/connection.js'
+import { checkPrivileges } from '../../src/connections/privileges.js'
 import type { EngineSession, Statement, TypeFamily } from '../../src/dialects/dialect.js'
 import { mssqlEngine, tediousConfig } from '../../src/dialects/mssql/mssql-engine.js'
 import { mssqlSql as d } from '../../src/dialects/mssql/mssql-sql.js'
 import { parseMssqlUrl } from '../support/mssql-url.js'
+import { readmeLeastPrivilegeScript } from '../support/readme.js'
 
 const url = process.env.TEST_MSSQL_URL
 if (!url) {
@@ -286,6 +290,91 @@ describe.skipIf(!url)('SQL Server engine against a live server', () => {
       expect(mssqlEngine.classify(error)).toBe('auth')
     } finally {
       await wrong.close()
+    }
+  })
+})
+
+describe.skipIf(!url)("SQL Server privileges of the README's least-privilege login", () => {
+  const suffix = randomBytes(4).toString('hex')
+  const database = `reconcile_priv_${suffix}`
+  const login = `reconcile_reader_${suffix}`
+  const password = `Aa1!${randomBytes(12).toString('hex')}`
+  const tables = [
+    { schema: 'dbo', name: 'visit' },
+    { schema: 'dbo', name: 'diagnosis' },
+  ]
+  let admin: Kysely<unknown>
+  let reader: Connection
+
+  const asAdmin = (text: string) => sql.raw(`USE ${d.quoteIdent(database)};\n${text}`).execute(admin)
+  const excess = async () => {
+    const outcome = await checkPrivileges(reader, tables)
+    if (outcome.status !== 'checked') throw new Error(`privileges not read: ${JSON.stringify(outcome)}`)
+    expect(outcome.privileges.login).toBe(login)
+    return outcome.privileges.excess
+  }
+
+  beforeAll(async () => {
+    const config = parseMssqlUrl(url ?? '')
+    admin = new Kysely<unknown>({
+      dialect: new MssqlDialect({
+        tarn: { ...tarn, options: { min: 0, max: 1, propagateCreateError: true } },
+        tedious: { ...tedious, connectionFactory: () => new tedious.Connection(tediousConfig(config)) },
+      }),
+    })
+    await sql.raw(`CREATE DATABASE ${d.quoteIdent(database)}`).execute(admin)
+    await asAdmin('CREATE TABLE dbo.visit (id int); CREATE TABLE dbo.diagnosis (id int);')
+    const script = (await readmeLeastPrivilegeScript('SQL Server'))
+      .replaceAll('reconcile_reader', login)
+      .replaceAll('<a long random password>', password)
+      .replaceAll('USE Cosmic;', `USE ${d.quoteIdent(database)};`)
+    await sql.raw(script).execute(admin)
+    reader = new Connection({ ...config, name: 'reader', database, user: login, password })
+  })
+
+  afterAll(async () => {
+    await reader?.close()
+    if (admin !== undefined) {
+      await sql
+        .raw(
+          `USE master; ALTER DATABASE ${d.quoteIdent(database)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; DROP DATABASE ${d.quoteIdent(database)}; DROP LOGIN ${d.quoteIdent(login)};`,
+        )
+        .execute(admin)
+      await admin.destroy()
+    }
+  })
+
+  it('finds nothing beyond reading, and the login can read the tables', async () => {
+    expect(await excess()).toEqual([])
+    const { rows } = await reader.query<{ n: unknown }>(['SELECT COUNT_BIG(*) AS n FROM [dbo].[visit]'])
+    expect(rows).toEqual([{ n: '0' }])
+  })
+
+  it('names a granted INSERT and the REVOKE that removes it', async () => {
+    await asAdmin(`GRANT INSERT ON dbo.visit TO ${d.quoteIdent(login)}`)
+    try {
+      expect(await excess()).toEqual([
+        {
+          privilege: 'INSERT on [dbo].[visit]',
+          fix: `REVOKE INSERT ON [dbo].[visit] FROM ${d.quoteIdent(login)}`,
+        },
+      ])
+    } finally {
+      await asAdmin(`REVOKE INSERT ON dbo.visit FROM ${d.quoteIdent(login)}`)
+    }
+  })
+
+  it('names db_datawriter membership instead of each table it can write', async () => {
+    await asAdmin(`ALTER ROLE db_datawriter ADD MEMBER ${d.quoteIdent(login)}`)
+    try {
+      expect(await excess()).toEqual([
+        {
+          privilege: 'member of [db_datawriter]',
+          fix: `ALTER ROLE [db_datawriter] DROP MEMBER ${d.quoteIdent(login)}`,
+        },
+      ])
+    } finally {
+      await asAdmin(`ALTER ROLE db_datawriter DROP MEMBER ${d.quoteIdent(login)}`)
     }
   })
 })
