@@ -28,7 +28,7 @@ export type PrivilegeOutcome =
  * through `query` datasets, or only by a load wait, is present with no tables. Connections nothing uses are absent.
  */
 export function tablesByConnection(
-  definitions: readonly CheckDefinition[],
+  definitions: readonly Pick<CheckDefinition, 'source' | 'target'>[],
   config: Pick<Config, 'schedule'>,
 ): Map<string, TableName[]> {
   const found = new Map<string, Map<string, TableName>>()
