@@ -1,4 +1,11 @@
-import type { ExcessPrivilege, PrivilegeCheck, PrivilegeRow, Statement, TableName } from '../dialect.js'
+import type {
+  ExcessPrivilege,
+  LoginPrivileges,
+  PrivilegeCheck,
+  PrivilegeRow,
+  Statement,
+  TableName,
+} from '../dialect.js'
 
 /** Table privileges that change a table's rows or act on it: the login should hold none of them. */
 const TABLE_PRIVILEGES = ['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER'] as const
@@ -126,10 +133,7 @@ function excessOf(row: PrivilegeRow): ExcessPrivilege | undefined {
  * Reads the rows into what must be removed. A superuser can do everything, so only that is reported; a member of
  * `pg_write_all_data` is not told again about each INSERT, UPDATE and DELETE that no grant of its own gives.
  */
-function readPostgresPrivileges(rows: readonly PrivilegeRow[]): {
-  login: string
-  excess: ExcessPrivilege[]
-} {
+function readPostgresPrivileges(rows: readonly PrivilegeRow[]): LoginPrivileges {
   const login = rows[0]?.login ?? ''
   const superuser = rows.filter((r) => r.kind === 'superuser')
   const selfSuper = superuser.filter((r) => r.object === r.login_ident)
