@@ -166,8 +166,7 @@ export function loadResult(
 
 /** How waiting for a run's load ended: stopped, or the `load` result the run records first. */
 export type NightLoad =
-  | { readonly status: 'aborted' }
-  | { readonly status: 'finished' | 'late'; readonly result: CheckResult }
+  { readonly status: 'aborted' } | { readonly status: 'finished' | 'late'; readonly result: CheckResult }
 
 /**
  * Waits for the night's load before a run, for the daemon's scheduled runs and `reconcile run --wait-for-load`

@@ -48,7 +48,8 @@ export function exitCodeOf(run: RecordedRun): number {
 function loadSchedule(
   config: Config,
   wanted: boolean | string,
-): { schedule: ScheduledRunConfig & { load: NonNullable<ScheduledRunConfig['load']> } } | { problem: string } {
+):
+  { schedule: ScheduledRunConfig & { load: NonNullable<ScheduledRunConfig['load']> } } | { problem: string } {
   const withLoad = config.schedule.runs.filter(
     (r): r is ScheduledRunConfig & { load: NonNullable<ScheduledRunConfig['load']> } => r.load !== undefined,
   )
