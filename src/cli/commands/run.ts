@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { Config, ScheduledRunConfig } from '../../config/types.js'
+import type { Config, LoadWaitConfig, ScheduledRunConfig } from '../../config/types.js'
 import type { CheckDefinition } from '../../definitions/types.js'
 import { describeError } from '../../errors/errors.js'
 import type { MailTransport } from '../../notify/transport.js'
@@ -44,15 +44,15 @@ export function exitCodeOf(run: RecordedRun): number {
   return EXIT.ok
 }
 
+/** A scheduled run that waits for the night's load. */
+type LoadSchedule = ScheduledRunConfig & { readonly load: LoadWaitConfig }
+
 /** The schedule whose load `--wait-for-load` waits for, or why none can be chosen. */
 function loadSchedule(
   config: Config,
   wanted: boolean | string,
-):
-  { schedule: ScheduledRunConfig & { load: NonNullable<ScheduledRunConfig['load']> } } | { problem: string } {
-  const withLoad = config.schedule.runs.filter(
-    (r): r is ScheduledRunConfig & { load: NonNullable<ScheduledRunConfig['load']> } => r.load !== undefined,
-  )
+): { schedule: LoadSchedule } | { problem: string } {
+  const withLoad = config.schedule.runs.filter((r): r is LoadSchedule => r.load !== undefined)
   if (typeof wanted === 'string') {
     const named = withLoad.find((r) => r.name === wanted)
     if (named !== undefined) return { schedule: named }
@@ -88,7 +88,7 @@ export async function runCommand(
   let runId: string | undefined
   let leadingResults: CheckResult[] | undefined
   let late = false
-  let load: ScheduledRunConfig['load']
+  let load: LoadWaitConfig | undefined
   if (options.waitForLoad !== undefined && options.waitForLoad !== false) {
     const chosen = loadSchedule(config, options.waitForLoad)
     if ('problem' in chosen) {
