@@ -136,6 +136,22 @@ INSERT INTO etl.load_log VALUES (TIMESTAMP '2026-11-22 03:10:00');`)
     expect(subjects.some((s) => /patients/.test(s))).toBe(true)
   })
 
+  it('run --wait-for-load stopped by a signal while waiting records nothing and exits 2', async () => {
+    const runsBefore = await withStore((store) => store.recentRuns(100))
+    const stop = new AbortController()
+    stop.abort()
+    const clock = new TestClock('2026-11-26T03:15:00Z')
+    const io = captureIo()
+    const { exitCode, run } = await runCommand(
+      { configFile: config, waitForLoad: true, clock, now: clock.now, sleep: noSleep, signal: stop.signal },
+      io,
+    )
+    expect(exitCode).toBe(2)
+    expect(run).toBeUndefined()
+    expect(io.stderr()).toContain('Stopped while waiting for the load; nothing ran and nothing was recorded.')
+    expect(await withStore((store) => store.recentRuns(100))).toHaveLength(runsBefore.length)
+  })
+
   it('run --wait-for-load refuses a configuration without a load section, and an unknown schedule', async () => {
     const plain = await dir.write('config/no-schedule.yaml', configText('', ''))
     const none = await cli('run', '--wait-for-load', '--config', plain)
