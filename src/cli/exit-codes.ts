@@ -8,4 +8,6 @@ export const EXIT = {
   error: 2,
   /** The configuration or a definition is invalid; nothing ran. */
   invalid: 3,
+  /** `run --wait-for-load`: the night's load had not finished by the deadline; recorded and alerted, no check ran. */
+  loadLate: 4,
 } as const

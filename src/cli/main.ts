@@ -8,6 +8,7 @@ import { EXPLAIN_HELP, explainCommand } from './commands/explain.js'
 import { historyCommand } from './commands/history.js'
 import { incidentsCommand } from './commands/incidents.js'
 import { outboxCommand } from './commands/outbox.js'
+import { reportCommand } from './commands/report.js'
 import { runCommand } from './commands/run.js'
 import { SERVE_HELP, serveCommand } from './commands/serve.js'
 import { validateCommand } from './commands/validate.js'
@@ -26,6 +27,7 @@ Commands:
   validate   check the configuration and every check definition
   history    show past results from the results store
   daemon     run the schedules after each night's load, send alerts and the morning report
+  report     send the morning report once (for cron, SQL Server Agent, Task Scheduler)
   incidents  list open incidents (or all with --all)
   outbox     show messages waiting to be sent or failed; retry or send them
   explain    write the control document (HTML or Markdown, Swedish or English)
@@ -34,7 +36,7 @@ Commands:
 
 Run "reconcile <command> --help" for a command's options.
 Exit status: 0 all passed, 1 a difference was found, 2 a check could not run or results
-could not be stored, 3 invalid configuration.`,
+could not be stored, 3 invalid configuration, 4 (run --wait-for-load) the load was late.`,
   run: `Usage: reconcile run [options]
 
 Runs the check definitions, computing counts, aggregates and freshness inside each database,
@@ -44,10 +46,16 @@ Options:
 ${CONFIG_HELP}
   --check ID          run only this check (repeatable)
   --json              print one JSON document instead of the table
+  --wait-for-load     first wait for the night's load, as the daemon does: poll the load query
+                      of the schedule with a load section until it reports the night's load or
+                      its deadline (counted from now) passes; runs that schedule's checks
+  --schedule NAME     the schedule whose load to wait for, when several have one
   -h, --help          show this help
 
 Exit status: 0 all passed, 1 some assertion failed, 2 some check could not run or the results
-were spooled because the store was down, 3 invalid configuration (nothing ran).`,
+were spooled because the store was down (or stopped while waiting for the load), 3 invalid
+configuration (nothing ran), 4 the load had not finished by the deadline (recorded as a failing
+"load" result and alerted; no check ran).`,
   validate: `Usage: reconcile validate [options]
 
 Validates the configuration and all check definitions and reports every problem as
@@ -87,6 +95,18 @@ ${CONFIG_HELP}
   -h, --help          show this help
 
 Exit status: 0 stopped cleanly, 2 the results store could not be opened, 3 invalid configuration.`,
+  report: `Usage: reconcile report [options]
+
+Composes the morning report from the results store, as the daemon does at schedule.morning_report,
+queues it in the outbox (once per local day: running it again the same day sends it no second
+time) and sends what the outbox has due.
+
+Options:
+${CONFIG_HELP}
+  -h, --help          show this help
+
+Exit status: 0 sent, 2 the store could not be opened or a message could not be sent (it stays
+in the outbox and is retried), 3 invalid configuration, no mail section or no report recipients.`,
   incidents: `Usage: reconcile incidents [options]
 
 Lists incidents: a check's failing or erroring results since it last passed. Open ones by default.
@@ -148,11 +168,19 @@ export async function main(
             ...COMMON,
             check: { type: 'string', multiple: true },
             json: { type: 'boolean', default: false },
+            'wait-for-load': { type: 'boolean', default: false },
+            schedule: { type: 'string' },
           },
         })
         if (values.help) return help(io, 'run')
         const { exitCode } = await runCommand(
-          { configFile: values.config, checkIds: values.check, json: values.json, signal: options.signal },
+          {
+            configFile: values.config,
+            checkIds: values.check,
+            json: values.json,
+            signal: options.signal,
+            waitForLoad: values.schedule ?? values['wait-for-load'],
+          },
           io,
         )
         return exitCode
@@ -190,6 +218,11 @@ export async function main(
         const { values } = parseArgs({ args: [...rest], options: { ...COMMON } })
         if (values.help) return help(io, 'daemon')
         return await daemonCommand({ configFile: values.config, signal: options.signal }, io)
+      }
+      case 'report': {
+        const { values } = parseArgs({ args: [...rest], options: { ...COMMON } })
+        if (values.help) return help(io, 'report')
+        return await reportCommand({ configFile: values.config }, io)
       }
       case 'incidents': {
         const { values } = parseArgs({

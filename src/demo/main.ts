@@ -11,6 +11,7 @@ import { queueMorningReport } from '../notify/queue-report.js'
 import { createTransport } from '../notify/transport.js'
 import { messageContext } from '../runner/run.js'
 import { ResultsStore } from '../store/results-store.js'
+import { useDemoKeySecret } from './key-secret.js'
 import { describeFaultsCaught } from './report-faults.js'
 import { seedDemoDatabases } from './seed.js'
 
@@ -28,6 +29,11 @@ async function demo(): Promise<number> {
   io.out(
     'cosmic-reconcile demo: a synthetic "cosmic" source and its "ci" reporting copy, on embedded PGlite.',
   )
+  // A fixed, public, demo-only secret: masked keys are then the same in every demo run.
+  if (useDemoKeySecret().demo)
+    io.out(
+      '  Masked keys use a fixed demo-only secret; a real installation sets its own RECONCILE_KEY_SECRET.',
+    )
   io.out(`Building the demo databases in ${DEMO_DIR} …`)
   const t0 = performance.now()
   const scenario = await seedDemoDatabases(DEMO_DIR, new Date())

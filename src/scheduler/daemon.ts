@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import cron, { type ScheduledTask } from 'node-cron'
 import type { Config, ScheduledRunConfig } from '../config/types.js'
-import { ConnectionSet } from '../connections/connection.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { describeError } from '../errors/errors.js'
 import { deliverOutbox, senderId } from '../notify/deliver.js'
@@ -12,7 +11,7 @@ import { messageContext, type NotifiedRun, runAndNotify } from '../runner/run.js
 import type { ResultsStore } from '../store/results-store.js'
 import type { Sleep } from '../util/retry.js'
 import type { Clock } from './clock.js'
-import { loadResult, waitForLoad } from './load-wait.js'
+import { awaitNightLoad } from './load-wait.js'
 import { dueSlots, type Slot } from './slots.js'
 
 /** The name under which morning report slots are claimed. */
@@ -191,20 +190,15 @@ export class Daemon extends EventEmitter<DaemonEvents> {
       let toRun = definitions
       if (schedule.load !== undefined) {
         log(`${slot.schedule} ${slot.slot}: waiting for the night's load on "${schedule.load.connection}"`)
-        const connections = new ConnectionSet(config.connections, { sleep: this.options.sleep })
-        let outcome
-        try {
-          outcome = await waitForLoad({
-            load: schedule.load,
-            connection: connections.get(schedule.load.connection),
-            dueAt: slot.dueAt,
-            timezone: config.timezone,
-            clock,
-            signal,
-          })
-        } finally {
-          await connections.close()
-        }
+        const outcome = await awaitNightLoad({
+          load: schedule.load,
+          config,
+          dueAt: slot.dueAt,
+          clock,
+          runId,
+          signal,
+          sleep: this.options.sleep,
+        })
         if (outcome.status === 'aborted') {
           await claims.finish(slot.schedule, slot.slot, {
             status: 'released',
@@ -217,7 +211,7 @@ export class Daemon extends EventEmitter<DaemonEvents> {
           this.emit('released', slot)
           return
         }
-        const result = loadResult(outcome, { runId, connection: schedule.load.connection, now: clock.now() })
+        const result = outcome.result
         leading = [result]
         log(
           `${slot.schedule} ${slot.slot}: load ${result.status === 'pass' ? 'finished' : 'LATE'}: ${result.message}`,

@@ -1,11 +1,12 @@
-import type { LoadWaitConfig } from '../config/types.js'
-import type { Connection } from '../connections/connection.js'
+import type { Config, LoadWaitConfig } from '../config/types.js'
+import { type Connection, ConnectionSet } from '../connections/connection.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
 import { LOAD_ASSERTION, LOAD_CHECK_ID } from '../notify/check-info.js'
 import { normalizeTimestampText } from '../runner/canonical.js'
 import { isTemporal } from '../runner/plan.js'
 import type { CheckResult } from '../runner/types.js'
 import { formatDuration } from '../util/duration.js'
+import type { Sleep } from '../util/retry.js'
 import { timestampToUtcMs } from '../util/time-zone.js'
 import type { Clock } from './clock.js'
 
@@ -161,4 +162,44 @@ export function loadResult(
     error: queryFailed ? { code: 'QUERY_FAILED', message: outcome.lastError ?? '' } : null,
     message: `the night's load had not finished by the deadline ${outcome.deadline.toISOString()} (waited ${formatDuration(outcome.waitedMs)}, ${outcome.polls} poll(s) of "${context.connection}"); ${lastSeen}`,
   }
+}
+
+/** How waiting for a run's load ended: stopped, or the `load` result the run records first. */
+export type NightLoad =
+  { readonly status: 'aborted' } | { readonly status: 'finished' | 'late'; readonly result: CheckResult }
+
+/**
+ * Waits for the night's load before a run, for the daemon's scheduled runs and `reconcile run --wait-for-load`
+ * alike: opens the load's connection, polls it with {@link waitForLoad} (deadline `load.deadlineMs` after
+ * `dueAt`), closes it, and returns the `load` result with {@link loadResult}. On `late` the caller runs no check:
+ * every check would compare yesterday's copy, so one clear alert about the load is raised instead.
+ */
+export async function awaitNightLoad(options: {
+  load: LoadWaitConfig
+  config: Pick<Config, 'connections' | 'timezone'>
+  dueAt: Date
+  clock: Clock
+  runId: string
+  signal?: AbortSignal
+  /** Retry backoff of the load query's connection (default real time). */
+  sleep?: Sleep
+}): Promise<NightLoad> {
+  const { load, config, clock } = options
+  const connections = new ConnectionSet(config.connections, { sleep: options.sleep })
+  let outcome: LoadWaitOutcome
+  try {
+    outcome = await waitForLoad({
+      load,
+      connection: connections.get(load.connection),
+      dueAt: options.dueAt,
+      timezone: config.timezone,
+      clock,
+      signal: options.signal,
+    })
+  } finally {
+    await connections.close()
+  }
+  if (outcome.status === 'aborted') return outcome
+  const result = loadResult(outcome, { runId: options.runId, connection: load.connection, now: clock.now() })
+  return { status: outcome.status, result }
 }
