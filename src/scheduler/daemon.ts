@@ -282,6 +282,8 @@ export class Daemon extends EventEmitter<DaemonEvents> {
     const context = messageContext(config)
     if (report === undefined || context === null) return
     for (const slot of this.slotsOf(MORNING_REPORT_SCHEDULE, report.cron)) {
+      // A report already queued waits for nothing, whatever runs later.
+      if (await store.claims.isTaken(slot.schedule, slot.slot)) continue
       const unfinished = await this.nightRunInProgress(slot)
       const limit = reportWaitLimit(slot.dueAt, config.schedule.catchUpMs)
       if (unfinished !== undefined && clock.now() < limit) {
