@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { runCommand } from '../cli/commands/run.js'
 import { EXIT } from '../cli/exit-codes.js'
-import { processIo } from '../cli/io.js'
+import { type CliIo, processIo } from '../cli/io.js'
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js'
 import { loadConfig } from '../config/load-config.js'
 import { describeError } from '../errors/errors.js'
@@ -24,8 +24,7 @@ const nf = new Intl.NumberFormat('en-US')
  * checks in checks/ against them through the same code path as `reconcile run`, and says which faults were caught.
  * Exits 0 when every injected fault was caught and nothing else raised an alarm.
  */
-async function demo(): Promise<number> {
-  const io = processIo()
+async function demo(io: CliIo): Promise<number> {
   io.out(
     'cosmic-reconcile demo: a synthetic "cosmic" source and its "ci" reporting copy, on embedded PGlite.',
   )
@@ -96,7 +95,7 @@ async function demo(): Promise<number> {
  * Shows the mail side: the alerts the run queued went to .eml files (the demo configures no SMTP server); the
  * morning report is composed now too, and the demo says where the files are.
  */
-async function demoMail(io: ReturnType<typeof processIo>): Promise<void> {
+async function demoMail(io: CliIo): Promise<void> {
   const { config } = await loadConfig(DEFAULT_CONFIG_FILE)
   const context = config === undefined ? null : messageContext(config)
   if (config?.mail === undefined || context === null) return
@@ -131,12 +130,14 @@ async function demoMail(io: ReturnType<typeof processIo>): Promise<void> {
   }
 }
 
-demo().then(
+// One writer per stream for the whole process, so a closed stdout or stderr (`npm run demo | head`) is no crash.
+const io = processIo()
+demo(io).then(
   (code) => {
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`demo failed: ${describeError(error)}\n`)
+    io.err(`demo failed: ${describeError(error)}`)
     process.exitCode = EXIT.error
   },
 )

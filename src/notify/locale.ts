@@ -83,10 +83,13 @@ export interface Phrases {
     readonly failed: (failed: number, of: number) => string
     readonly errors: (n: number) => string
     readonly noRun: (since: string) => string
+    /** The night's run `schedule`, begun at `since`, had not finished when the report was made. */
+    readonly unfinished: (schedule: string, since: string) => string
     readonly verdictAllPassed: string
     readonly verdictFailed: string
     readonly verdictErrors: string
     readonly verdictNoRun: string
+    readonly verdictUnfinished: string
     readonly lastLoad: (when: string) => string
     readonly lastLoadUnknown: string
     readonly lastRun: (when: string, status: string) => string
@@ -195,10 +198,12 @@ const SV: Phrases = {
     failed: (failed, of) => `${failed} av ${of} kontroller med avvikelse`,
     errors: (n) => `${n} kunde inte köras`,
     noRun: (since) => `INGEN KÖRNING sedan ${since}`,
+    unfinished: (schedule, since) => `KÖRNINGEN ${schedule} INTE KLAR (pågår sedan ${since})`,
     verdictAllPassed: 'Alla kontroller godkända',
     verdictFailed: 'Avvikelser hittade',
     verdictErrors: 'Allt kunde inte kontrolleras',
     verdictNoRun: 'Ingen körning i natt',
+    verdictUnfinished: 'Nattens körning är inte klar',
     lastLoad: (when) => `Senaste laddningen klar: ${when}`,
     lastLoadUnknown: 'Senaste laddningen: okänt (ingen laddningslogg eller cutoff registrerad)',
     lastRun: (when, status) => `Senaste körningen: ${when} (${status})`,
@@ -299,10 +304,12 @@ const EN: Phrases = {
     failed: (failed, of) => `${failed} of ${of} checks failed`,
     errors: (n) => `${n} could not run`,
     noRun: (since) => `NO RUN since ${since}`,
+    unfinished: (schedule, since) => `RUN ${schedule} NOT FINISHED (in progress since ${since})`,
     verdictAllPassed: 'All checks passed',
     verdictFailed: 'Differences found',
     verdictErrors: 'Could not check everything',
     verdictNoRun: 'No run last night',
+    verdictUnfinished: "Last night's run has not finished",
     lastLoad: (when) => `Last load finished: ${when}`,
     lastLoadUnknown: 'Last load: unknown (no load log or cutoff recorded)',
     lastRun: (when, status) => `Last run: ${when} (${status})`,

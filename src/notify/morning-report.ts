@@ -32,6 +32,11 @@ export interface MorningReportData {
   /** When the last load finished, as canonical timestamp text (naive local or with Z); null when unknown. */
   readonly lastLoadFinished: string | null
   readonly lastRun: RunSummary | null
+  /**
+   * The night's scheduled run when it had not finished as the report was made (the report waited for it until
+   * its limit): the schedule's name and when the run was claimed (ISO 8601 UTC). Absent when none was unfinished.
+   */
+  readonly unfinishedRun?: { readonly schedule: string; readonly since: string }
 }
 
 function localDate(iso: string, timezone: string): string {
@@ -100,7 +105,7 @@ const TREND_MARK: Readonly<Record<ResultStatus | 'none', string>> = {
 
 /** The verdict of the report, from the checks' latest results of the last 24 hours. */
 export function reportVerdict(data: MorningReportData): {
-  kind: 'allPassed' | 'failed' | 'errors' | 'noRun'
+  kind: 'allPassed' | 'failed' | 'errors' | 'noRun' | 'unfinished'
   failed: number
   errors: number
   checked: number
@@ -113,7 +118,17 @@ export function reportVerdict(data: MorningReportData): {
   const status = (c: ReportCheck) => worstStatus(c.latest)
   const failed = fresh.filter((c) => status(c) === 'fail').length
   const errors = fresh.filter((c) => status(c) === 'error').length
-  const kind = fresh.length === 0 ? 'noRun' : failed > 0 ? 'failed' : errors > 0 ? 'errors' : 'allPassed'
+  // An unfinished run's results are partial: saying "all passed" or "no run" would both be untrue.
+  const kind =
+    data.unfinishedRun !== undefined
+      ? 'unfinished'
+      : fresh.length === 0
+        ? 'noRun'
+        : failed > 0
+          ? 'failed'
+          : errors > 0
+            ? 'errors'
+            : 'allPassed'
   return { kind, failed, errors, checked: fresh.length }
 }
 
@@ -130,29 +145,33 @@ export function composeMorningReport(data: MorningReportData, context: MessageCo
   const date = localDate(data.generatedAt, context.timezone)
   const total = data.checks.length
   const summary =
-    verdict.kind === 'noRun'
-      ? r.noRun(data.lastRun === null ? '–' : formatTime(data.lastRun.startedAt, context.timezone))
-      : verdict.kind === 'allPassed'
-        ? r.allPassed(verdict.checked)
-        : [
-            verdict.failed > 0 ? r.failed(verdict.failed, total) : '',
-            verdict.errors > 0 ? r.errors(verdict.errors) : '',
-            verdict.checked < total ? r.notRunCount(total - verdict.checked) : '',
-          ]
-            .filter((s) => s !== '')
-            .join(', ')
+    data.unfinishedRun !== undefined
+      ? r.unfinished(data.unfinishedRun.schedule, formatTime(data.unfinishedRun.since, context.timezone))
+      : verdict.kind === 'noRun'
+        ? r.noRun(data.lastRun === null ? '–' : formatTime(data.lastRun.startedAt, context.timezone))
+        : verdict.kind === 'allPassed'
+          ? r.allPassed(verdict.checked)
+          : [
+              verdict.failed > 0 ? r.failed(verdict.failed, total) : '',
+              verdict.errors > 0 ? r.errors(verdict.errors) : '',
+              verdict.checked < total ? r.notRunCount(total - verdict.checked) : '',
+            ]
+              .filter((s) => s !== '')
+              .join(', ')
   const subject = `${r.subject(date)}: ${summary} · ${context.installation}`
   const headline = {
     allPassed: r.verdictAllPassed,
     failed: r.verdictFailed,
     errors: r.verdictErrors,
     noRun: r.verdictNoRun,
+    unfinished: r.verdictUnfinished,
   }[verdict.kind]
   const color = {
     allPassed: STATUS_COLOR.pass,
     failed: STATUS_COLOR.fail,
     errors: STATUS_COLOR.error,
     noRun: STATUS_COLOR.error,
+    unfinished: STATUS_COLOR.error,
   }[verdict.kind]
   const loadLine =
     data.lastLoadFinished === null

@@ -4,7 +4,7 @@ import type { CheckDefinition } from '../definitions/types.js'
 import type { ResultsStore } from '../store/results-store.js'
 import { checkInfoResolver, infoOfDefinition } from './check-info.js'
 import type { ComposedMessage, MessageContext } from './message.js'
-import { composeMorningReport, gatherMorningReport } from './morning-report.js'
+import { composeMorningReport, gatherMorningReport, type MorningReportData } from './morning-report.js'
 
 /**
  * Reads the store, composes the morning report and writes it to the outbox under `dedupeKey` (so a slot's report
@@ -17,6 +17,8 @@ export async function queueMorningReport(options: {
   definitions: readonly CheckDefinition[]
   now: Date
   dedupeKey: string
+  /** The night's run that had not finished when the report was made, said first in the report. */
+  unfinishedRun?: MorningReportData['unfinishedRun']
 }): Promise<{ message: ComposedMessage; queued: boolean }> {
   const { store, config } = options
   const data = await gatherMorningReport(store, {
@@ -25,7 +27,10 @@ export async function queueMorningReport(options: {
     now: options.now,
     timezone: config.timezone,
   })
-  const message = composeMorningReport(data, options.context)
+  const message = composeMorningReport(
+    options.unfinishedRun === undefined ? data : { ...data, unfinishedRun: options.unfinishedRun },
+    options.context,
+  )
   if (message.recipients.length === 0) return { message, queued: false }
   const queued = await store.outbox.enqueue(
     { ...message, messageId: randomUUID(), dedupeKey: options.dedupeKey },

@@ -8,6 +8,7 @@ import { deliverOutbox, senderId } from '../notify/deliver.js'
 import { queueMorningReport } from '../notify/queue-report.js'
 import { createTransport, type MailTransport } from '../notify/transport.js'
 import { messageContext, type NotifiedRun, runAndNotify } from '../runner/run.js'
+import type { UnfinishedClaim } from '../store/claim-store.js'
 import type { ResultsStore } from '../store/results-store.js'
 import type { Sleep } from '../util/retry.js'
 import type { Clock } from './clock.js'
@@ -16,6 +17,17 @@ import { dueSlots, type Slot } from './slots.js'
 
 /** The name under which morning report slots are claimed. */
 export const MORNING_REPORT_SCHEDULE = 'morning-report'
+
+/** Leeway of a waiting morning report: it is queued this long before its catch-up window closes, in ms. */
+const REPORT_WAIT_MARGIN_MS = 5 * 60_000
+
+/**
+ * Until when a morning report due at `dueAt` waits for the night's run in progress: while its slot is still in
+ * the catch-up window, minus a margin of a few ticks so that it is still queued then.
+ */
+export function reportWaitLimit(dueAt: Date, catchUpMs: number): Date {
+  return new Date(dueAt.getTime() + Math.max(0, catchUpMs - REPORT_WAIT_MARGIN_MS))
+}
 
 /** What a daemon needs. */
 export interface DaemonOptions {
@@ -43,6 +55,8 @@ export interface DaemonEvents {
   'run-finished': [slot: Slot, run: NotifiedRun]
   'run-failed': [slot: Slot, error: string]
   'report-queued': [slot: Slot, subject: string]
+  /** A due morning report waits for the night's run, in progress on this or another daemon. */
+  'report-waiting': [slot: Slot, run: UnfinishedClaim]
   released: [slot: Slot]
   'tick-failed': [error: string]
   /** A scheduled run took up a check. */
@@ -54,7 +68,7 @@ export interface DaemonEvents {
  * retrying the outbox. Each tick (every minute by node-cron, and at each schedule's own time) claims the due
  * slots in the results store, so that two daemons against one store never run a slot twice and a restarted one
  * knows what already ran. At most one scheduled run is in progress at a time; a morning report due during a run
- * waits for it. Time comes from the injected clock.
+ * waits for it, whichever daemon runs it (see {@link reportWaitLimit}). Time comes from the injected clock.
  */
 export class Daemon extends EventEmitter<DaemonEvents> {
   private readonly owner: string
@@ -65,6 +79,8 @@ export class Daemon extends EventEmitter<DaemonEvents> {
   private job: Promise<void> | undefined
   private jobController: AbortController | undefined
   private transportInstance: MailTransport | undefined
+  /** Morning report slots already logged as waiting, so that each minute's tick does not log it again. */
+  private readonly reportsWaiting = new Set<string>()
 
   constructor(private readonly options: DaemonOptions) {
     super()
@@ -260,7 +276,24 @@ export class Daemon extends EventEmitter<DaemonEvents> {
     const context = messageContext(config)
     if (report === undefined || context === null) return
     for (const slot of this.slotsOf(MORNING_REPORT_SCHEDULE, report.cron)) {
+      // A report already queued waits for nothing, whatever runs later.
+      if (await store.claims.isTaken(slot.schedule, slot.slot)) continue
+      const unfinished = await this.nightRunInProgress(slot)
+      const limit = reportWaitLimit(slot.dueAt, config.schedule.catchUpMs)
+      if (unfinished !== undefined && clock.now() < limit) {
+        // The run may be on another daemon: the slot stays unclaimed, and whichever daemon ticks first after the
+        // run has finished (or at the limit) queues the report.
+        if (!this.reportsWaiting.has(slot.slot)) {
+          this.reportsWaiting.add(slot.slot)
+          this.options.log(
+            `morning report ${slot.slot} waits for ${unfinished.schedule} ${unfinished.slot} (claimed by ${unfinished.claimedBy}), at most until ${limit.toISOString()}`,
+          )
+        }
+        this.emit('report-waiting', slot, unfinished)
+        continue
+      }
       if (!(await this.claim(slot))) continue
+      this.reportsWaiting.delete(slot.slot)
       const { message } = await queueMorningReport({
         store,
         config,
@@ -268,6 +301,10 @@ export class Daemon extends EventEmitter<DaemonEvents> {
         definitions: await this.options.loadDefinitions(),
         now: clock.now(),
         dedupeKey: `report:${slot.slot}`,
+        unfinishedRun:
+          unfinished === undefined
+            ? undefined
+            : { schedule: unfinished.schedule, since: unfinished.claimedAt },
       })
       const at = clock.now().toISOString()
       if (message.recipients.length === 0)
@@ -276,6 +313,21 @@ export class Daemon extends EventEmitter<DaemonEvents> {
       this.options.log(`morning report ${slot.slot} queued: ${message.subject}`)
       this.emit('report-queued', slot, message.subject)
     }
+  }
+
+  /**
+   * The night's scheduled run that is claimed but not finished, on any daemon sharing the store: a run slot due in
+   * the day before the report slot (oldest first), or undefined.
+   */
+  private async nightRunInProgress(report: Slot): Promise<UnfinishedClaim | undefined> {
+    const runs = this.options.config.schedule.runs.map((r) => r.name)
+    const dueTo = report.dueAt.getTime()
+    const [first] = await this.options.store.claims.unfinished(
+      runs,
+      new Date(dueTo - 86_400_000).toISOString(),
+      new Date(dueTo).toISOString(),
+    )
+    return first
   }
 
   private async deliver(): Promise<void> {

@@ -12,6 +12,15 @@ export interface SlotClaim {
   readonly claimedAt: string
 }
 
+/** A claimed slot whose run has not finished. */
+export interface UnfinishedClaim {
+  readonly schedule: string
+  readonly slot: string
+  /** When it was claimed, i.e. when its run (or its wait for the load) began (ISO 8601 UTC). */
+  readonly claimedAt: string
+  readonly claimedBy: string
+}
+
 /** How a claimed slot ended. */
 export type ClaimEnd = 'done' | 'aborted' | 'released'
 
@@ -74,6 +83,29 @@ export class ClaimStore {
       .where('schedule', '=', schedule)
       .where('slot', '=', slot)
       .execute()
+  }
+
+  /**
+   * Slots of `schedules` due in `[dueFrom, dueTo]` (ISO 8601) that are claimed and not yet finished: a run in
+   * progress on some daemon (or one whose daemon died mid-run). Oldest first.
+   */
+  async unfinished(schedules: readonly string[], dueFrom: string, dueTo: string): Promise<UnfinishedClaim[]> {
+    if (schedules.length === 0) return []
+    const rows = await this.db
+      .selectFrom('reconcile_schedule_claims')
+      .select(['schedule', 'slot', 'claimed_at', 'claimed_by'])
+      .where('schedule', 'in', [...schedules])
+      .where('status', '=', 'claimed')
+      .where('due_at', '>=', new Date(dueFrom))
+      .where('due_at', '<=', new Date(dueTo))
+      .orderBy('due_at')
+      .execute()
+    return rows.map((r) => ({
+      schedule: r.schedule,
+      slot: r.slot,
+      claimedAt: new Date(r.claimed_at).toISOString(),
+      claimedBy: r.claimed_by,
+    }))
   }
 
   /** Claims, newest first (for tests and diagnostics). */
