@@ -210,9 +210,12 @@ export function zodIssues(source: YamlSource, error: z.ZodError): ValidationIssu
     }
     if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
       const expected = (issue as { expected?: string }).expected ?? 'a value'
+      const received = issue.message.replace(/^.*received /, '')
       message = /received undefined$/.test(issue.message)
         ? `required field is missing: add it (expected ${expected})`
-        : `expected ${expected}, got ${issue.message.replace(/^.*received /, '')}`
+        : path.length === 0
+          ? `the file must be a YAML mapping of fields, one "name: value" per line, got ${received}; compare it with the examples in README.md`
+          : `expected ${expected}, got ${received}`
     }
     return { file: source.file, line: source.lineOf(path), field: formatPath(path), message }
   })

@@ -202,7 +202,7 @@ describe('fuzzing reconcile validate', () => {
     expect(statuses.get(0) ?? 0).toBeGreaterThan(0)
   }, 120_000)
 
-  it('names the file and the field of a file over the size limit and of the syntax errors beyond the first ten', async () => {
+  it('names the file and the field of a file over the size limit, of the syntax errors beyond the first ten and of a document that is not a mapping', async () => {
     const check = [...originals.keys()].find((f) => f.endsWith('patients.yaml')) ?? ''
     const original = originals.get(check) ?? ''
     try {
@@ -224,6 +224,16 @@ describe('fuzzing reconcile validate', () => {
         message: expect.stringMatching(/more YAML syntax errors/),
       })
       expect(last?.line).toBeGreaterThan(original.split('\n').length)
+      await writeFile(check, 'just a string\n')
+      const scalar = await loadAll(configFile)
+      expect(scalar.ok ? [] : scalar.issues).toEqual([
+        {
+          file: check,
+          line: 1,
+          field: WHOLE_FILE,
+          message: expect.stringMatching(/must be a YAML mapping of fields, .* got string/),
+        },
+      ])
     } finally {
       await writeFile(check, original)
     }
