@@ -46,7 +46,7 @@ export async function loadDefinitions(
       issues: [
         {
           file: displayPath(dir),
-          field: '',
+          field: 'checks_dir',
           message: `cannot read the checks directory (${reason}); set checks_dir in the configuration`,
         },
       ],
@@ -58,8 +58,9 @@ export async function loadDefinitions(
       issues: [
         {
           file: displayPath(dir),
-          field: '',
-          message: 'no check definitions (*.yaml) found; add one, see README.md',
+          field: 'checks_dir',
+          message:
+            'no check definitions (*.yaml) found; add one (see README.md) or point checks_dir at the right directory',
         },
       ],
     }

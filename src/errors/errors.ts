@@ -33,11 +33,20 @@ export interface ValidationIssue {
   readonly file: string
   /** 1-based line, when the problem can be tied to one. */
   readonly line?: number
-  /** Dotted field path such as `assertions[2].tolerance.percent`; empty for the whole file. */
+  /**
+   * Dotted field path such as `assertions[2].tolerance.percent`; {@link WHOLE_FILE} for the file as a whole; empty
+   * only for a YAML syntax problem, which `line` locates.
+   */
   readonly field: string
   /** What is wrong and how to fix it. */
   readonly message: string
 }
+
+/**
+ * The `field` of a problem that belongs to no one field: the file's size, encoding or top-level shape. Problems
+ * tied to a line (YAML syntax) keep an empty field; every other problem names a field or this.
+ */
+export const WHOLE_FILE = '(whole file)'
 
 /** Formats an issue as `file:line: field: message`, the form editors and CI logs can jump to. */
 export function formatIssue(issue: ValidationIssue): string {

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises'
 import { type Document, isNode, LineCounter, parseDocument, visit } from 'yaml'
 import type { z } from 'zod'
-import type { ValidationIssue } from '../errors/errors.js'
+import { type ValidationIssue, WHOLE_FILE } from '../errors/errors.js'
 
 /** A parsed YAML file that can map a field path back to the line it was written on. */
 export interface YamlSource {
@@ -32,7 +32,7 @@ export async function readYamlFile(
         issues: [
           {
             file,
-            field: '',
+            field: WHOLE_FILE,
             message: `the file is ${size} bytes, more than the ${MAX_YAML_BYTES} allowed; is it the right file? Split large definitions into one file per check`,
           },
         ],
@@ -41,7 +41,15 @@ export async function readYamlFile(
     text = await readFile(file, 'utf8')
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { issues: [{ file, field: '', message: `cannot read the file (${reason})` }] }
+    return {
+      issues: [
+        {
+          file,
+          field: WHOLE_FILE,
+          message: `cannot read the file (${reason}); check the path and its permissions`,
+        },
+      ],
+    }
   }
   return parseYamlText(file, text)
 }
@@ -97,7 +105,9 @@ export function parseYamlText(
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error)
-    return { issues: [{ file, field: '', message: `cannot parse the YAML (${reason})` }] }
+    return {
+      issues: [{ file, field: WHOLE_FILE, message: `cannot parse the YAML (${reason}); is it a YAML file?` }],
+    }
   }
   if (doc.errors.length > 0) {
     const shown: ValidationIssue[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => ({
@@ -106,8 +116,15 @@ export function parseYamlText(
       field: '',
       message: `YAML syntax error: ${e.message.split('\n')[0]} (check indentation, quotes and colons on this line)`,
     }))
-    const more = doc.errors.length - shown.length
-    if (more > 0) shown.push({ file, field: '', message: `and ${more} more YAML syntax errors after these` })
+    const firstUnshown = doc.errors[MAX_SYNTAX_ERRORS]
+    if (firstUnshown !== undefined) {
+      shown.push({
+        file,
+        line: lineCounter.linePos(firstUnshown.pos[0]).line,
+        field: '',
+        message: `and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML syntax errors from this line on; fix the ones above first, later ones often follow from them`,
+      })
+    }
     return { issues: shown }
   }
   const aliases = checkAliases(file, doc, lineCounter)
@@ -166,14 +183,14 @@ function checkAliases(
   return { issues, firstLine }
 }
 
-/** Renders a zod path as `assertions[2].tolerance`. */
+/** Renders a zod path as `assertions[2].tolerance`; the empty path (the document itself) as {@link WHOLE_FILE}. */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = ''
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`
     else out += out === '' ? String(part) : `.${String(part)}`
   }
-  return out
+  return out === '' ? WHOLE_FILE : out
 }
 
 /** Turns zod issues into located validation issues with messages a person can act on. */
@@ -193,9 +210,12 @@ export function zodIssues(source: YamlSource, error: z.ZodError): ValidationIssu
     }
     if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) {
       const expected = (issue as { expected?: string }).expected ?? 'a value'
+      const received = issue.message.replace(/^.*received /, '')
       message = /received undefined$/.test(issue.message)
         ? `required field is missing: add it (expected ${expected})`
-        : `expected ${expected}, got ${issue.message.replace(/^.*received /, '')}`
+        : path.length === 0
+          ? `the file must be a YAML mapping of fields, one "name: value" per line, got ${received}; compare it with the examples in README.md`
+          : `expected ${expected}, got ${received}`
     }
     return { file: source.file, line: source.lineOf(path), field: formatPath(path), message }
   })

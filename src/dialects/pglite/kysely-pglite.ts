@@ -104,6 +104,11 @@ export class PGliteDriver implements Driver {
   }
 }
 
+/**
+ * PGlite's `query()` always sends Parse, Bind and Execute (the extended protocol), parameters or not, so a text of
+ * several statements is refused by the server; `exec()` would use the simple protocol and run them all, so it is
+ * never used here.
+ */
 class PGliteConnection implements DatabaseConnection {
   constructor(private readonly pglite: PGlite) {}
 

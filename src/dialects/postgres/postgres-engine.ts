@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { ConnectionConfig, PostgresConnectionConfig } from '../../config/types.js'
 import type { Engine, ErrorKind } from '../dialect.js'
+import { extendedProtocolPool } from './extended-protocol.js'
 import { listenForPoolErrors } from './pool-errors.js'
 import { postgresPrivileges } from './postgres-privileges.js'
 import { postgresSql } from './postgres-sql.js'
@@ -76,7 +77,7 @@ export const postgresEngine: Engine = {
       application_name: 'cosmic-reconcile',
     })
     listenForPoolErrors(pool)
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: extendedProtocolPool(pool) }) })
     return {
       db,
       readOnly: (statement) => runReadOnlyPostgres(db, statement, c.statementTimeoutMs),

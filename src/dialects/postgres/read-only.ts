@@ -5,7 +5,9 @@ import type { Statement } from '../dialect.js'
 /**
  * Runs a statement in a READ ONLY transaction with a statement timeout, the PostgreSQL way of being gentle:
  * the server refuses any write and cancels the statement itself when the timeout passes. Dates and timestamps
- * are written in ISO style within it.
+ * are written in ISO style within it. Every statement here, the fixed BEGIN, SET TRANSACTION and set_config ones
+ * included, goes through the extended protocol (see extended-protocol.ts; PGlite's `query()` always does), one
+ * statement per Parse: a text that tried to end the transaction and add a statement of its own is refused.
  */
 export async function runReadOnlyPostgres<Row>(
   db: Kysely<unknown>,
