@@ -86,11 +86,18 @@ function late(results: readonly CheckResult[], p: Phrases): Array<[string, strin
 
 function resultRows(results: readonly CheckResult[], context: MessageContext): string[][] {
   const p = phrases(context.locale)
+  // A check that could not run gives each assertion the same error: its text is shown once, on the first row.
+  const said = new Set<string>()
+  const once = (message: string): string => {
+    if (said.has(message)) return ''
+    said.add(message)
+    return message
+  }
   return results.map((r) => [
     r.assertion,
     p.status[r.status],
     r.status === 'error' ? (r.error?.code ?? '') : describeValues(r, context.locale),
-    r.status === 'error' ? (r.error?.message ?? '') : describeDifference(r, context.locale),
+    r.status === 'error' ? once(r.error?.message ?? '') : describeDifference(r, context.locale),
   ])
 }
 
