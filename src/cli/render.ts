@@ -92,7 +92,19 @@ export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string
   const bad = run.results.filter((r) => r.status !== 'pass')
   if (bad.length > 0) {
     lines.push('', paint(io, 'bold', 'What did not pass'))
+    // A check that could not run gives every assertion the same error: one line for the check, not one each.
+    const shown = new Set<string>()
     for (const r of bad) {
+      if (r.status === 'error') {
+        const key = `${r.check}\u0000${r.message}`
+        if (shown.has(key)) continue
+        shown.add(key)
+        const same = bad.filter((o) => o.status === 'error' && o.check === r.check && o.message === r.message)
+        const which = same.length > 1 ? `${same.length} assertions` : r.assertion
+        lines.push(`  ${paint(io, STATUS_STYLE[r.status], STATUS_LABEL[r.status])} ${r.check} · ${which}`)
+        lines.push(`       ${r.message}`)
+        continue
+      }
       lines.push(`  ${paint(io, STATUS_STYLE[r.status], STATUS_LABEL[r.status])} ${r.check} · ${r.assertion}`)
       lines.push(`       ${r.message}`)
       for (const g of r.details?.groups ?? []) {

@@ -68,16 +68,31 @@ export class ValidationError extends ReconcileError {
   }
 }
 
-/** Returns a message for any thrown value, walking `cause` chains so the root reason is visible. */
+/**
+ * Returns a message for any thrown value, walking `cause` chains (and the members of an AggregateError without a
+ * message of its own) so the root reason is visible. Each reason appears once: a cause whose text an outer message
+ * already contains (`Failed to connect to h:1 - connect ECONNREFUSED h:1` caused by `connect ECONNREFUSED h:1`)
+ * adds nothing, and an outer message contained in its cause's text gives way to it.
+ */
 export function describeError(error: unknown): string {
   const parts: string[] = []
+  const add = (text: string): void => {
+    const message = text.trim()
+    if (message === '' || parts.some((p) => p.includes(message))) return
+    const shorter = parts.findIndex((p) => message.includes(p))
+    if (shorter >= 0) parts.splice(shorter, 1, message)
+    else parts.push(message)
+  }
   let current: unknown = error
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    if (current instanceof Error) {
-      if (current.message !== '' && !parts.includes(current.message)) parts.push(current.message)
+    if (current instanceof AggregateError && current.message === '') {
+      for (const member of current.errors.slice(0, 5)) add(describeError(member))
+      current = current.cause
+    } else if (current instanceof Error) {
+      add(current.message)
       current = current.cause
     } else {
-      parts.push(String(current))
+      add(String(current))
       break
     }
   }

@@ -3,7 +3,7 @@ import type { CheckResult } from '../runner/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { ResultsStore, StoreTransaction } from '../store/results-store.js'
 import type { CheckInfo } from '../notify/check-info.js'
-import { composeIncidentAlert } from '../notify/incident-mail.js'
+import { composeIncidentAlert, type LateDelivery } from '../notify/incident-mail.js'
 import type { ComposedMessage, MessageContext } from '../notify/message.js'
 import { composeVendorTicket } from '../notify/vendor-ticket.js'
 import { decideIncidents, type IncidentDecision } from './decide.js'
@@ -33,8 +33,11 @@ export async function processRunIncidents(options: {
   infoOf: (check: string) => CheckInfo
   /** Null when no mail is configured. */
   context: MessageContext | null
+  /** When the results are processed: the run's own time; for results stored late, the run that found them. */
   now: Date
   reminderAfterMs: number | null
+  /** Set when the results were loaded from the spool by a later run: the alerts say they were stored late. */
+  late?: LateDelivery
 }): Promise<IncidentOutcome> {
   const { store, context } = options
   const at = options.now.toISOString()
@@ -88,7 +91,15 @@ export async function processRunIncidents(options: {
           await enqueue(
             tx,
             `incident:${id}:opened:alerts`,
-            composeIncidentAlert('opened', info, decision.incident, decision.results, context, at),
+            composeIncidentAlert(
+              'opened',
+              info,
+              decision.incident,
+              decision.results,
+              context,
+              at,
+              options.late,
+            ),
             decision,
           )
           if (decision.incident.vendorTicket) {
@@ -124,7 +135,7 @@ export async function processRunIncidents(options: {
           await enqueue(
             tx,
             `incident:${id}:reminder:${incident.reminders}:alerts`,
-            composeIncidentAlert('reminder', info, incident, decision.results, context, at),
+            composeIncidentAlert('reminder', info, incident, decision.results, context, at, options.late),
             decision,
           )
           return
@@ -140,7 +151,15 @@ export async function processRunIncidents(options: {
           }
           resolved.push(incident)
           if (context === null) return
-          const message = composeIncidentAlert('resolved', info, incident, decision.results, context, at)
+          const message = composeIncidentAlert(
+            'resolved',
+            info,
+            incident,
+            decision.results,
+            context,
+            at,
+            options.late,
+          )
           await enqueue(tx, `incident:${id}:resolved:alerts`, message, decision)
           if (incident.vendorTicket) {
             await enqueue(

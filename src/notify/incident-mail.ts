@@ -14,6 +14,17 @@ import {
 import { formatAge, formatTime, type Phrases, phrases } from './locale.js'
 import { type ComposedMessage, type MessageContext, uniqueRecipients } from './message.js'
 
+/**
+ * Results that reached the store late: a later run loaded them from the spool because the store could not be
+ * written when they were found. The message is then dated at the run that found them and says so.
+ */
+export interface LateDelivery {
+  /** The run's final status as it ended (`finished` or `aborted`), not as the spool replay saw it. */
+  readonly status: 'finished' | 'aborted'
+  /** When the results were loaded into the store (ISO). */
+  readonly storedAt: string
+}
+
 /** Which moment of an incident a message announces. */
 export type IncidentMoment = 'opened' | 'reminder' | 'resolved'
 
@@ -29,6 +40,20 @@ const KIND: Readonly<Record<IncidentMoment, string>> = {
  * (−0,0356 %) +2 till · Region Demo`.
  */
 export function incidentSubject(
+  moment: IncidentMoment,
+  info: CheckInfo,
+  incident: IncidentRecord,
+  results: readonly CheckResult[],
+  context: MessageContext,
+  now: string,
+  storedLate?: LateDelivery,
+): string {
+  const p = phrases(context.locale)
+  const subject = plainSubject(moment, info, incident, results, context, now)
+  return storedLate === undefined ? subject : `[${p.subjectTag.late}] ${subject}`
+}
+
+function plainSubject(
   moment: IncidentMoment,
   info: CheckInfo,
   incident: IncidentRecord,
@@ -61,11 +86,18 @@ function late(results: readonly CheckResult[], p: Phrases): Array<[string, strin
 
 function resultRows(results: readonly CheckResult[], context: MessageContext): string[][] {
   const p = phrases(context.locale)
+  // A check that could not run gives each assertion the same error: its text is shown once, on the first row.
+  const said = new Set<string>()
+  const once = (message: string): string => {
+    if (said.has(message)) return ''
+    said.add(message)
+    return message
+  }
   return results.map((r) => [
     r.assertion,
     p.status[r.status],
     r.status === 'error' ? (r.error?.code ?? '') : describeValues(r, context.locale),
-    r.status === 'error' ? (r.error?.message ?? '') : describeDifference(r, context.locale),
+    r.status === 'error' ? once(r.error?.message ?? '') : describeDifference(r, context.locale),
   ])
 }
 
@@ -82,7 +114,8 @@ function textTable(rows: readonly (readonly string[])[]): string[] {
 
 /**
  * The alert to the shared mailbox when an incident opens, is reminded about, or resolves. Lists every assertion
- * of the check in this run with its status, values and difference; never row values or keys.
+ * of the check in this run with its status, values and difference; never row values or keys. With
+ * `storedLate`, the subject is tagged and the text opens by saying the results were stored late, and when.
  */
 export function composeIncidentAlert(
   moment: IncidentMoment,
@@ -91,6 +124,7 @@ export function composeIncidentAlert(
   results: readonly CheckResult[],
   context: MessageContext,
   now: string,
+  storedLate?: LateDelivery,
 ): ComposedMessage {
   const p = phrases(context.locale)
   const when = formatTime(now, context.timezone)
@@ -129,8 +163,19 @@ export function composeIncidentAlert(
       ),
     )
   }
-  const subject = incidentSubject(moment, info, incident, results, context, now)
+  const subject = incidentSubject(moment, info, incident, results, context, now, storedLate)
+  const lateNote =
+    storedLate === undefined
+      ? []
+      : [
+          p.storedLate(
+            when,
+            p.report.runStatus(storedLate.status),
+            formatTime(storedLate.storedAt, context.timezone),
+          ),
+        ]
   const text = [
+    ...lateNote.flatMap((l) => [l, '']),
     intro,
     '',
     `${p.whatDiffers}:`,
@@ -153,6 +198,7 @@ export function composeIncidentAlert(
     headline: subject.replace(` · ${context.installation}`, ''),
     color,
     blocks: [
+      ...lateNote.map(htmlParagraph),
       htmlParagraph(intro),
       htmlHeading(p.whatDiffers),
       htmlTable(

@@ -10,6 +10,8 @@ export interface Phrases {
     readonly resolved: string
     readonly reminder: string
     readonly ticket: string
+    /** Marks a message about results that reached the store only after a later run loaded them from the spool. */
+    readonly late: string
   }
   readonly rowCount: string
   readonly rowsMissing: (n: string) => string
@@ -37,6 +39,8 @@ export interface Phrases {
   readonly since: string
   readonly openedAlertIntro: (title: string, id: string, when: string) => string
   readonly errorAlertIntro: (title: string, id: string, when: string) => string
+  /** Results stored late: the run of `runAt` (status `status`) could not be stored then; loaded at `storedAt`. */
+  readonly storedLate: (runAt: string, status: string, storedAt: string) => string
   readonly reminderIntro: (title: string, id: string, age: string, runs: number) => string
   readonly resolvedIntro: (title: string, id: string, when: string, age: string) => string
   readonly resolvedSubject: (age: string) => string
@@ -114,6 +118,7 @@ const SV: Phrases = {
     resolved: 'ÅTGÄRDAT',
     reminder: 'PÅMINNELSE',
     ticket: 'ÄRENDE',
+    late: 'SENT LAGRAD',
   },
   rowCount: 'antal rader',
   rowsMissing: (n) => `${n} rader saknas i målet`,
@@ -144,6 +149,8 @@ const SV: Phrases = {
   values: 'Värden (källa → mål)',
   trend: '7 dygn',
   since: 'Sedan',
+  storedLate: (runAt, status, storedAt) =>
+    `Sent lagrat: körningen ${runAt} kunde inte lagras då (resultatlagret var otillgängligt). Dess resultat sparades lokalt och lades in ${storedAt}; körningens slutstatus: ${status}.`,
   openedAlertIntro: (title, id, when) =>
     `Kontrollen "${title}" (${id}) hittade en avvikelse mellan källan och rapportkopian i körningen ${when}.`,
   errorAlertIntro: (title, id, when) =>
@@ -222,7 +229,14 @@ const SV: Phrases = {
 
 const EN: Phrases = {
   status: { pass: 'PASS', fail: 'FAIL', error: 'ERROR' },
-  subjectTag: { fail: 'FAIL', error: 'ERROR', resolved: 'RESOLVED', reminder: 'REMINDER', ticket: 'TICKET' },
+  subjectTag: {
+    fail: 'FAIL',
+    error: 'ERROR',
+    resolved: 'RESOLVED',
+    reminder: 'REMINDER',
+    ticket: 'TICKET',
+    late: 'STORED LATE',
+  },
   rowCount: 'row count',
   rowsMissing: (n) => `${n} rows missing in the target`,
   rowsExtra: (n) => `${n} extra rows in the target`,
@@ -252,6 +266,8 @@ const EN: Phrases = {
   values: 'Values (source → target)',
   trend: '7 days',
   since: 'Since',
+  storedLate: (runAt, status, storedAt) =>
+    `Stored late: the run of ${runAt} could not be stored then (the results store was unavailable). Its results were kept locally and loaded at ${storedAt}; the run's final status: ${status}.`,
   openedAlertIntro: (title, id, when) =>
     `The check "${title}" (${id}) found a difference between the source and its reporting copy in the run of ${when}.`,
   errorAlertIntro: (title, id, when) =>

@@ -11,7 +11,7 @@ import type { MessageContext } from '../notify/message.js'
 import { createTransport, type MailTransport } from '../notify/transport.js'
 import { Recorder } from '../store/recorder.js'
 import { ResultsStore } from '../store/results-store.js'
-import type { SpoolRecovery } from '../store/spool.js'
+import { type LoadedRun, loadSpool, type SpoolRecovery } from '../store/spool.js'
 import type { Sleep } from '../util/retry.js'
 import { VERSION } from '../version.js'
 import { runCheck } from './run-check.js'
@@ -197,6 +197,28 @@ export function isProcessAlive(pid: number): boolean {
 /** Runs still `running` after this long are taken to be from a crashed process on another host. */
 export const ORPHANED_RUN_MS = 24 * 3_600_000
 
+/** Two recoveries as one: the runs loaded before this run's checks and those its recorder loaded. */
+function mergeRecovery(a: SpoolRecovery, b: SpoolRecovery): SpoolRecovery {
+  return {
+    runsLoaded: a.runsLoaded + b.runsLoaded,
+    resultsLoaded: a.resultsLoaded + b.resultsLoaded,
+    runs: [...a.runs, ...b.runs],
+    problems: [...a.problems, ...b.problems],
+  }
+}
+
+/** Incident outcomes of several runs as one, in order. */
+function mergeOutcomes(outcomes: readonly IncidentOutcome[]): IncidentOutcome {
+  return {
+    opened: outcomes.flatMap((o) => o.opened),
+    updated: outcomes.flatMap((o) => o.updated),
+    reminded: outcomes.flatMap((o) => o.reminded),
+    resolved: outcomes.flatMap((o) => o.resolved),
+    queued: outcomes.reduce((n, o) => n + o.queued, 0),
+    unaddressed: outcomes.flatMap((o) => o.unaddressed),
+  }
+}
+
 /**
  * The one path every run takes, whether `reconcile run` or the daemon started it: marks runs left unfinished by
  * a crash as aborted, runs and records the checks, then (once the results are stored) updates the incidents,
@@ -220,7 +242,11 @@ export async function runAndNotify(options: RunAndNotifyOptions): Promise<Notifi
   try {
     let orphansAborted: string[] = []
     let notifyProblem: string | undefined
+    let spooled: SpoolRecovery = { runsLoaded: 0, resultsLoaded: 0, runs: [], problems: [] }
     if (store !== undefined) {
+      // Spooled runs are loaded before orphans are looked for: a run whose store died mid-run left its row
+      // `running`, and its spool holds how it truly ended. Loaded first, it is recorded `finished`, not `aborted`.
+      spooled = await loadSpool(config.store.spoolDir, store, now())
       try {
         const at = now()
         orphansAborted = await store.abortOrphanedRuns({
@@ -233,22 +259,50 @@ export async function runAndNotify(options: RunAndNotifyOptions): Promise<Notifi
         notifyProblem = `could not check for runs left unfinished: ${describeError(error)}`
       }
     }
-    const run = await executeRun({ ...options, store })
-    if (store === undefined || !run.stored) return { ...run, orphansAborted, notifyProblem }
+    const executed = await executeRun({ ...options, store })
+    const run: RecordedRun = {
+      ...executed,
+      recovery: mergeRecovery(spooled, executed.recovery),
+      recoveredRuns: spooled.runsLoaded + executed.recoveredRuns,
+    }
+    if (store === undefined) return { ...run, orphansAborted, notifyProblem }
+    const infoOf = checkInfoResolver(options.definitions, options.load, config.locale)
     const context = messageContext(config)
-    let incidents: IncidentOutcome
+    const outcomes: IncidentOutcome[] = []
+    // Results loaded from the spool go through incidents and alerts as if stored on time, oldest run first and
+    // dated at the run that found them, with alerts marked as stored late.
+    const late: LoadedRun[] = run.recovery.runs.filter((r) => r.results.length > 0)
     try {
-      incidents = await processRunIncidents({
-        store,
-        results: run.results,
-        infoOf: checkInfoResolver(options.definitions, options.load, config.locale),
-        context,
-        now: now(),
-        reminderAfterMs: config.reminderAfterMs,
-      })
+      for (const loaded of late) {
+        outcomes.push(
+          await processRunIncidents({
+            store,
+            results: loaded.results,
+            infoOf,
+            context,
+            now: new Date(loaded.finish.finishedAt),
+            reminderAfterMs: config.reminderAfterMs,
+            late: { status: loaded.finish.status, storedAt: now().toISOString() },
+          }),
+        )
+      }
+      if (run.stored) {
+        outcomes.push(
+          await processRunIncidents({
+            store,
+            results: run.results,
+            infoOf,
+            context,
+            now: now(),
+            reminderAfterMs: config.reminderAfterMs,
+          }),
+        )
+      }
     } catch (error: unknown) {
       return { ...run, orphansAborted, notifyProblem: `could not update incidents: ${describeError(error)}` }
     }
+    if (outcomes.length === 0) return { ...run, orphansAborted, notifyProblem }
+    const incidents = mergeOutcomes(outcomes)
     if (config.mail === undefined || run.aborted || options.deliver === false) {
       return { ...run, orphansAborted, incidents, notifyProblem }
     }

@@ -37,7 +37,7 @@ export class Recorder {
   ): Promise<Recorder> {
     const borrowed = options.store !== undefined
     let store: ResultsStore | undefined = options.store
-    let recovery: SpoolRecovery = { runsLoaded: 0, resultsLoaded: 0, problems: [] }
+    let recovery: SpoolRecovery = { runsLoaded: 0, resultsLoaded: 0, runs: [], problems: [] }
     let problem: string | undefined
     try {
       store ??= await ResultsStore.open(config, options)

@@ -32,10 +32,19 @@ export class SpoolWriter {
   }
 }
 
+/** A run loaded from the spool: as it started, how it truly ended, and its results in order. */
+export interface LoadedRun {
+  readonly run: RunStart
+  readonly finish: RunFinish
+  readonly results: readonly CheckResult[]
+}
+
 /** What loading the spool did. */
 export interface SpoolRecovery {
   readonly runsLoaded: number
   readonly resultsLoaded: number
+  /** The runs loaded, oldest first, so that their results can go through incidents and alerts late. */
+  readonly runs: readonly LoadedRun[]
   /** Files that could not be loaded, with why; they are left in place. */
   readonly problems: readonly string[]
 }
@@ -55,15 +64,17 @@ export async function loadSpool(
     names = (await readdir(dir)).filter((n) => /^run-.+\.jsonl$/.test(n)).sort()
   } catch (error: unknown) {
     if ((error as { code?: string }).code === 'ENOENT')
-      return { runsLoaded: 0, resultsLoaded: 0, problems: [] }
+      return { runsLoaded: 0, resultsLoaded: 0, runs: [], problems: [] }
     return {
       runsLoaded: 0,
       resultsLoaded: 0,
+      runs: [],
       problems: [`cannot read spool directory ${dir}: ${describeError(error)}`],
     }
   }
   let runsLoaded = 0
   let resultsLoaded = 0
+  const runs: LoadedRun[] = []
   const problems: string[] = []
   for (const name of names) {
     const file = path.join(dir, name)
@@ -94,11 +105,13 @@ export async function loadSpool(
       await unlink(file)
       runsLoaded += 1
       resultsLoaded += results.length
+      runs.push({ run: run.run, finish, results: results.map((r) => r.result) })
     } catch (error: unknown) {
       problems.push(`${file}: ${describeError(error)}; left in place for the next run`)
     }
   }
-  return { runsLoaded, resultsLoaded, problems }
+  runs.sort((a, b) => a.run.startedAt.localeCompare(b.run.startedAt))
+  return { runsLoaded, resultsLoaded, runs, problems }
 }
 
 /** Parses spool lines; a torn last line (a crash mid-write) is ignored, any other bad line is an error. */

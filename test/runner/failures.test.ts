@@ -171,7 +171,10 @@ for (const engine of availableEngines()) {
       })
       expect(second.storeProblem ?? 'none').toBe('none')
       expect(second.stored).toBe(true)
-      expect(second.recovery).toEqual({ runsLoaded: 1, resultsLoaded: 2, problems: [] })
+      expect(second.recovery).toMatchObject({ runsLoaded: 1, resultsLoaded: 2, problems: [] })
+      expect(second.recovery.runs.map((r) => [r.run.runId, r.finish.status, r.results.length])).toEqual([
+        [first.runId, 'finished', 2],
+      ])
       expect(await readdir(spoolDir)).toEqual([])
       const opened = await ResultsStore.open(store)
       try {

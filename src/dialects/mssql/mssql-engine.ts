@@ -160,6 +160,24 @@ export function classifyMssqlError(error: unknown): ErrorKind {
   return 'query'
 }
 
+/**
+ * A tedious connection that can never crash the process: tedious emits 'error' on a connection whose socket fails
+ * (the server restarted, the network dropped it) and 'end' when it closes, at any time in its life, and an
+ * 'error' event without a listener is thrown by Node as an uncaught exception. The failure reaches the caller
+ * through the connect or the request it broke (and becomes a retried `error` result); the pool discards the
+ * connection, which Kysely's validation finds closed.
+ */
+export function guardedConnection(config: tedious.ConnectionConfiguration): tedious.Connection {
+  const connection = new tedious.Connection(config)
+  connection.on('error', () => {
+    // Reported through the failed connect or request; the event itself carries nothing more.
+  })
+  connection.on('end', () => {
+    // A closed connection fails its pending request with ECLOSE; nothing else waits on it.
+  })
+  return connection
+}
+
 /** SQL Server engine over tedious, pooled by Kysely with tarn. */
 export const mssqlEngine: Engine = {
   sql: mssqlSql,
@@ -179,7 +197,7 @@ export const mssqlEngine: Engine = {
           acquireTimeoutMillis: c.statementTimeoutMs + CONNECT_TIMEOUT_MS,
         },
       },
-      tedious: { ...tedious, connectionFactory: () => new tedious.Connection(tediousConfig(c)) },
+      tedious: { ...tedious, connectionFactory: () => guardedConnection(tediousConfig(c)) },
     })
     const db = new Kysely<unknown>({ dialect })
     return {
