@@ -57,13 +57,16 @@ function floorPowerOfTwo(n: number): number {
 }
 
 /**
- * Buckets of the first level: about `4 × segment_rows` rows (both sides) each, a power of two, at most 65,536, and
- * at most a third of the row budget's worth of count-and-checksum rows (two per bucket), so that the budget
- * leaves room for the next level and the keys. More first-level buckets cost rows fetched once; fewer put more
- * rows next to each difference at the levels below.
+ * Buckets of the first level: about `segment_rows / 2` rows (both sides) each, a power of two, at most 65,536, and
+ * at most a sixth of the row budget's worth of count-and-checksum rows (two per bucket), so that the budget leaves
+ * room for a next level and the keys. Buckets that small are fetched as keys right after the first level
+ * (`bucketFanout` gives 0): locating then costs two scans per side (the grouped scan and the fetch) instead of one
+ * more per level, and the rows fetched stay within 2 × buckets + `segment_rows / 2` per difference. Only a table
+ * with more than 65,536 × `segment_rows / 2` rows (2,097,152 with the default 64, both sides together) or a small
+ * row budget gets larger buckets and a level in between.
  */
 export function firstLevelBuckets(totalRows: number, settings: LocateSettings): number {
-  const wanted = Math.ceil(totalRows / (4 * settings.segmentRows))
+  const wanted = Math.ceil(totalRows / Math.max(1, settings.segmentRows / 2))
   let buckets = 1
   while (buckets < wanted) buckets *= 2
   return Math.max(1, Math.min(buckets, MAX_FIRST_LEVEL, floorPowerOfTwo(settings.maxRowsFetched / 6)))
