@@ -20,7 +20,7 @@ import {
   groupedStatement,
   readStats,
   run,
-} from './segments.js'
+} from './locate-queries.js'
 
 /** The key hash has 60 bits: a modulus of 2^60 puts each distinct key hash in a bucket of its own. */
 export const MAX_MODULUS = 1n << 60n
