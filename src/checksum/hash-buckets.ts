@@ -88,11 +88,10 @@ export function bucketFanout(rows: number, segmentRows: number): number {
 
 /**
  * SQL of a row's bucket among `modulus` buckets: the row hash of its canonical key text (`keyText`) modulo
- * `modulus`, integer arithmetic on a non-negative bigint, so every engine gives `bucketOf` of reference.ts. The
- * modulus is cast to bigint: a T-SQL integer literal above 2^31 − 1 would be a decimal.
+ * `modulus`, as the dialect's `hashBucket` computes it, so every engine gives `bucketOf` of reference.ts.
  */
 export const bucketSql = (d: SqlDialect, keyText: string, modulus: bigint): string =>
-  `(${d.rowHash(keyText)} % CAST(${modulus} AS bigint))`
+  d.hashBucket(keyText, modulus)
 
 const bucketExpr = (side: LocateSide, modulus: bigint) => bucketSql(side.plan.dialect, side.keyText, modulus)
 
