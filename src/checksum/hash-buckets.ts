@@ -20,7 +20,7 @@ import {
   groupedStatement,
   readStats,
   run,
-} from './segments.js'
+} from './locate-queries.js'
 
 /** The key hash has 60 bits: a modulus of 2^60 puts each distinct key hash in a bucket of its own. */
 export const MAX_MODULUS = 1n << 60n
@@ -57,13 +57,16 @@ function floorPowerOfTwo(n: number): number {
 }
 
 /**
- * Buckets of the first level: about `4 × segment_rows` rows (both sides) each, a power of two, at most 65,536, and
- * at most a third of the row budget's worth of count-and-checksum rows (two per bucket), so that the budget
- * leaves room for the next level and the keys. More first-level buckets cost rows fetched once; fewer put more
- * rows next to each difference at the levels below.
+ * Buckets of the first level: about `segment_rows / 2` rows (both sides) each, a power of two, at most 65,536, and
+ * at most a sixth of the row budget's worth of count-and-checksum rows (two per bucket), so that the budget leaves
+ * room for a next level and the keys. Buckets that small are fetched as keys right after the first level
+ * (`bucketFanout` gives 0): locating then costs two scans per side (the grouped scan and the fetch) instead of one
+ * more per level, and the rows fetched stay within 2 × buckets + `segment_rows / 2` per difference. Only a table
+ * with more than 65,536 × `segment_rows / 2` rows (2,097,152 with the default 64, both sides together) or a small
+ * row budget gets larger buckets and a level in between.
  */
 export function firstLevelBuckets(totalRows: number, settings: LocateSettings): number {
-  const wanted = Math.ceil(totalRows / (4 * settings.segmentRows))
+  const wanted = Math.ceil(totalRows / Math.max(1, settings.segmentRows / 2))
   let buckets = 1
   while (buckets < wanted) buckets *= 2
   return Math.max(1, Math.min(buckets, MAX_FIRST_LEVEL, floorPowerOfTwo(settings.maxRowsFetched / 6)))
@@ -85,11 +88,10 @@ export function bucketFanout(rows: number, segmentRows: number): number {
 
 /**
  * SQL of a row's bucket among `modulus` buckets: the row hash of its canonical key text (`keyText`) modulo
- * `modulus`, integer arithmetic on a non-negative bigint, so every engine gives `bucketOf` of reference.ts. The
- * modulus is cast to bigint: a T-SQL integer literal above 2^31 − 1 would be a decimal.
+ * `modulus`, as the dialect's `hashBucket` computes it, so every engine gives `bucketOf` of reference.ts.
  */
 export const bucketSql = (d: SqlDialect, keyText: string, modulus: bigint): string =>
-  `(${d.rowHash(keyText)} % CAST(${modulus} AS bigint))`
+  d.hashBucket(keyText, modulus)
 
 const bucketExpr = (side: LocateSide, modulus: bigint) => bucketSql(side.plan.dialect, side.keyText, modulus)
 

@@ -14,7 +14,7 @@ import {
   type LocateSettings,
   type LocateSide,
   type Stats,
-} from './segments.js'
+} from './locate-queries.js'
 import { type Bucket, fetchBuckets, hashBuckets } from './hash-buckets.js'
 
 /** The types callers of locateDifferences need. */
@@ -26,7 +26,7 @@ export type {
   LocateSettings,
   LocateSide,
   Stats,
-} from './segments.js'
+} from './locate-queries.js'
 
 /**
  * Finds the keys of the rows that differ between the sides whose whole-dataset count and checksum differ.

@@ -146,6 +146,12 @@ export interface SqlDialect {
    * cleared: a non-negative 60-bit integer, so that a sum of 2^64 of them fits a 38-digit decimal.
    */
   rowHash(rowText: string): string
+  /**
+   * The bucket of a row among `modulus` buckets while locating (docs/checksum.md, "Locating"):
+   * `rowHash(keyText)` modulo `modulus` (a power of two, 1 to 2^60) as a non-negative bigint, exactly as
+   * `bucketOf` in src/checksum/reference.ts. An engine may read fewer bits of the same MD5 when the modulus allows.
+   */
+  hashBucket(keyText: string, modulus: bigint): string
   /** Exact sum of row hashes as decimal text (NULL over no rows). */
   sumRowHashes(hash: string): string
   /** The expression a key column is ordered and compared by: text in a binary collation, other types as they are. */

@@ -287,7 +287,7 @@ for (const engine of availableEngines()) {
       // A composite key of text (NULL, non-ASCII, `|`) and a timestamp: its canonical key text is the row text.
       const keyColumns = COLUMNS.filter((c) => c.name === 't' || c.name === 'ts')
       const keyText = d.checksumRowText(keyColumns.map(fieldOf))
-      const moduli = [2n, 1024n, 65_536n * 16n, 1n << 60n]
+      const moduli = [2n, 1024n, 65_536n * 16n, 1n << 32n, 1n << 33n, 1n << 60n]
       const { rows } = await connection.query<Record<string, unknown>>([
         `SELECT ${moduli.map((m, i) => `${d.canonicalText(bucketSql(d, keyText, m), 'integer')} AS b${i}`).join(', ')} FROM tricky AS t ORDER BY row_no`,
       ])

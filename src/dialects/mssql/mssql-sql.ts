@@ -215,6 +215,8 @@ export const mssqlSql: SqlDialect = {
     }),
   rowHash: (rowText) =>
     `(CAST(CAST(HASHBYTES('MD5', CAST((${rowText}) COLLATE ${UTF8} AS varchar(max))) AS binary(8)) AS bigint) & ${LOW_60_BITS})`,
+  // The modulus is cast to bigint: a T-SQL integer literal above 2^31 - 1 would be a decimal.
+  hashBucket: (keyText, modulus) => `(${mssqlSql.rowHash(keyText)} % CAST(${modulus} AS bigint))`,
   sumRowHashes: (hash) => `CONVERT(varchar(40), SUM(CAST(${hash} AS decimal(38, 0))))`,
   keyOrder: (expr, family) => (family === 'text' ? `(CAST(${expr} AS nvarchar(max)) COLLATE ${BIN2})` : expr),
   keyParam(placeholder, family): Statement {
