@@ -1,10 +1,10 @@
 import { NUMERIC_FAMILIES, TEMPORAL_FAMILIES } from '../dialects/dialect.js'
 import type { AggregateAssertion, AggregateFunction } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
-import { bothNumeric, comparableText } from '../runner/canonical.js'
-import type { SidePlan } from '../runner/plan.js'
+import { bothNumeric, comparableText } from '../results/canonical.js'
+import type { SidePlan } from '../plan/side-plan.js'
 import { parseDecimal } from '../util/decimal.js'
-import { type CheckKind, textOf, type Verdict } from './check-kind.js'
+import { type CheckKind, textOf, type Verdict } from '../plan/check-kind.js'
 import { compareWithTolerance, describeDifference, describeTolerance } from './tolerance.js'
 
 /** The result name of one function of an aggregate assertion: `sum(fee)`, or `<name>.sum` when named. */

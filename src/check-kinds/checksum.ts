@@ -9,10 +9,16 @@ import {
 import type { FieldEncoding, TypeFamily } from '../dialects/dialect.js'
 import type { ChecksumAssertion, ColumnMapping } from '../definitions/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
-import type { SidePlan } from '../runner/plan.js'
-import type { ChecksumDetails, RowCategory } from '../runner/types.js'
+import type { SidePlan } from '../plan/side-plan.js'
+import type { ChecksumDetails, RowCategory } from '../results/types.js'
 import { parseDecimal } from '../util/decimal.js'
-import { type CheckKind, type FollowUpContext, type PlanPair, textOf, type Verdict } from './check-kind.js'
+import {
+  type CheckKind,
+  type FollowUpContext,
+  type PlanPair,
+  textOf,
+  type Verdict,
+} from '../plan/check-kind.js'
 import { ROW_COUNT_ALIAS } from './row-count.js'
 import { compareWithTolerance } from './tolerance.js'
 

@@ -1,10 +1,10 @@
 import type { FreshnessAssertion } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
-import { normalizeTimestampText } from '../runner/canonical.js'
-import { isTemporal } from '../runner/plan.js'
+import { normalizeTimestampText } from '../results/canonical.js'
+import { isTemporal } from '../plan/side-plan.js'
 import { formatDuration } from '../util/duration.js'
 import { timestampToUtcMs } from '../util/time-zone.js'
-import { type CheckKind, textOf } from './check-kind.js'
+import { type CheckKind, textOf } from '../plan/check-kind.js'
 
 /**
  * How recent the newest row is: the target's newest value at most `max_age` before the run, and/or at most

@@ -1,6 +1,6 @@
 import type { Assertion } from '../definitions/types.js'
 import { aggregateKind } from './aggregate.js'
-import type { CheckKind } from './check-kind.js'
+import type { CheckKind } from '../plan/check-kind.js'
 import { checksumKind } from './checksum.js'
 import { freshnessKind } from './freshness.js'
 import { rowCountKind } from './row-count.js'

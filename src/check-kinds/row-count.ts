@@ -1,11 +1,11 @@
 import type { Statement } from '../dialects/dialect.js'
 import type { RowCountAssertion } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
-import { comparableText } from '../runner/canonical.js'
-import type { SidePlan } from '../runner/plan.js'
-import type { GroupDifference } from '../runner/types.js'
+import { comparableText } from '../results/canonical.js'
+import type { SidePlan } from '../plan/side-plan.js'
+import type { GroupDifference } from '../results/types.js'
 import { abs, compare, type Decimal, formatDecimal, parseDecimal, subtract } from '../util/decimal.js'
-import { type CheckKind, type Row, textOf } from './check-kind.js'
+import { type CheckKind, type Row, textOf } from '../plan/check-kind.js'
 import { compareWithTolerance, describeTolerance, groupThousands } from './tolerance.js'
 
 /** Alias of the row count in every profile query. */

@@ -1,5 +1,5 @@
 import type { Tolerance } from '../definitions/types.js'
-import type { Difference } from '../runner/types.js'
+import type { Difference } from '../results/types.js'
 import {
   abs,
   compare,

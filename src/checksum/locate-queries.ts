@@ -5,8 +5,8 @@
  * locate.ts drives it.
  */
 import type { Statement, TypeFamily } from '../dialects/dialect.js'
-import type { SidePlan } from '../runner/plan.js'
-import { textOf } from '../check-kinds/check-kind.js'
+import type { SidePlan } from '../plan/side-plan.js'
+import { textOf } from '../plan/check-kind.js'
 
 /** One key column on one side: how it is read and compared. */
 export interface LocateKey {

@@ -1,6 +1,6 @@
 import cron from 'node-cron'
 import { z } from 'zod'
-import { sqlRefinement } from '../definitions/sql-guard.js'
+import { sqlRefinement } from '../sql-text/sql-guard.js'
 import { parseDuration } from '../util/duration.js'
 
 /**

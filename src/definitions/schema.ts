@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { durationSchema } from '../config/schema.js'
-import { sqlRefinement } from './sql-guard.js'
+import { sqlRefinement } from '../sql-text/sql-guard.js'
 
 /**
  * One part of a name: a letter (any alphabet, so å, ä and ö too) or "_", then letters, digits and "_", at most

@@ -1,4 +1,4 @@
-import { KEY_SECRET_VARIABLE } from '../checksum/key-mask.js'
+import { KEY_SECRET_VARIABLE } from '../results/key-mask.js'
 
 /**
  * The demo's key-masking secret. DEMO ONLY: it is public (it is in this file), so masks made with it protect

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult } from '../results/types.js'
 import type { DemoScenario, ExpectedFailure, InjectedFault } from './scenario.js'
 
 const sameKey = (result: CheckResult, expected: ExpectedFailure): boolean =>

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../explain/format.js'
+import { formatDateTime } from '../i18n/format.js'
 import type { Evidence } from './evidence.js'
 
 /**

@@ -1,4 +1,4 @@
-import { localDate } from '../explain/format.js'
+import { localDate } from '../i18n/format.js'
 import { localWallToUtcMs } from '../util/time-zone.js'
 import type { DefinitionChange, StoredIncident, StoredResult, StoredRun, StoreQueries } from './queries.js'
 

@@ -1,5 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
-import type { ResultStatus } from '../runner/types.js'
+import type { ResultStatus } from '../results/types.js'
 import type { ResultsTable, RunsTable, StoreDatabase } from '../store/schema.js'
 
 /** A run as the store holds it. */

@@ -1,5 +1,5 @@
 import type { Inline } from './blocks.js'
-import type { Language } from './language.js'
+import type { Language } from '../i18n/language.js'
 import type { ColumnComparison } from './phrases.js'
 
 /** Pieces both languages' phrases are built from: inline code, lists in words, cron in words. */

@@ -6,7 +6,7 @@ import type {
   Side,
 } from '../definitions/types.js'
 import type { Inline } from './blocks.js'
-import type { Language } from './language.js'
+import type { Language } from '../i18n/language.js'
 import { en } from './phrases-en.js'
 import { sv } from './phrases-sv.js'
 

@@ -1,7 +1,7 @@
 import { blocksToHtml, blocksToMarkdown } from './blocks.js'
 import { type ControlDocument, controlDocumentBlocks } from './document.js'
 import { markup, raw, type SafeHtml } from './html.js'
-import type { Language } from './language.js'
+import type { Language } from '../i18n/language.js'
 import { PHRASES } from './phrases.js'
 import { DOCUMENT_CSS } from './style.js'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { FailingAssertion } from '../store/schema.js'
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { ResultsStore, StoreTransaction } from '../store/results-store.js'
 import type { CheckInfo } from '../notify/check-info.js'

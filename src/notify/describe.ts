@@ -1,5 +1,5 @@
 import type { Locale } from '../config/types.js'
-import type { ResultStatus } from '../runner/types.js'
+import type { ResultStatus } from '../results/types.js'
 import { LOAD_ASSERTION } from './check-info.js'
 import { formatAge, formatNumber, formatPercent, phrases } from './locale.js'
 

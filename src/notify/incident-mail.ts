@@ -1,4 +1,4 @@
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { CheckInfo } from './check-info.js'
 import { describeDifference, describeForSubject, describeValues, worstStatus } from './describe.js'

@@ -1,4 +1,4 @@
-import type { ResultStatus } from '../runner/types.js'
+import type { ResultStatus } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { ReportResult, ResultsStore, RunSummary } from '../store/results-store.js'
 import { formatInZone, isAbsoluteTimestamp, toLocalText } from '../util/time-zone.js'

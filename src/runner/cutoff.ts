@@ -1,8 +1,8 @@
 import type { ConnectionSet } from '../connections/connection.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
-import { normalizeTimestampText } from './canonical.js'
-import { isTemporal } from './plan.js'
+import { normalizeTimestampText } from '../results/canonical.js'
+import { isTemporal } from '../plan/side-plan.js'
 
 /** The cutoff of one check and the query that produced it. */
 export interface ResolvedCutoff {

@@ -1,11 +1,11 @@
-import { textOf } from '../check-kinds/check-kind.js'
+import { textOf } from '../plan/check-kind.js'
 import type { Connection } from '../connections/connection.js'
 import type { ColumnInfo, Statement } from '../dialects/dialect.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
 import { toUtcText } from '../util/time-zone.js'
-import { cutoffForColumn, type LateExclusion, planSide } from './plan.js'
-import type { LateChangesSummary } from './types.js'
+import { cutoffForColumn, type LateExclusion, planSide } from '../plan/side-plan.js'
+import type { LateChangesSummary } from '../results/types.js'
 
 /** What a check leaves out as late changes: the exclusion both sides' plans apply, and what results report. */
 export interface ResolvedLateChanges {

@@ -1,16 +1,16 @@
 import { kindOf } from '../check-kinds/index.js'
 import { ROW_COUNT_ALIAS } from '../check-kinds/row-count.js'
-import type { EvaluationContext, PlanPair, Row, SideObservation, Verdict } from '../check-kinds/check-kind.js'
-import { KeyMasker } from '../checksum/key-mask.js'
+import type { EvaluationContext, PlanPair, Row, SideObservation, Verdict } from '../plan/check-kind.js'
+import { KeyMasker } from '../results/key-mask.js'
 import { type ConnectionSet, type QueryOutcome, QueryError } from '../connections/connection.js'
 import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition, Side } from '../definitions/types.js'
 import { describeError, type ErrorCode, ReconcileError } from '../errors/errors.js'
 import { settleAll } from '../util/settle.js'
 import { resolveCutoff } from './cutoff.js'
-import { planSide, resolveColumns, type SidePlan } from './plan.js'
+import { planSide, resolveColumns, type SidePlan } from '../plan/side-plan.js'
 import { resolveLateChanges } from './late-changes.js'
-import type { CheckResult, LateChangesSummary } from './types.js'
+import type { CheckResult, LateChangesSummary } from '../results/types.js'
 
 /** What the runner needs besides the definition. */
 export interface CheckContext {

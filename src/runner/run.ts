@@ -1,21 +1,15 @@
 import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
-import type { Config, LoadWaitConfig } from '../config/types.js'
+import type { Config } from '../config/types.js'
 import { ConnectionSet } from '../connections/connection.js'
 import type { CheckDefinition } from '../definitions/types.js'
-import { describeError } from '../errors/errors.js'
-import { type IncidentOutcome, processRunIncidents } from '../incidents/process-run.js'
-import { checkInfoResolver } from '../notify/check-info.js'
-import { type DeliveryReport, deliverOutbox } from '../notify/deliver.js'
-import type { MessageContext } from '../notify/message.js'
-import { createTransport, type MailTransport } from '../notify/transport.js'
 import { Recorder } from '../store/recorder.js'
-import { ResultsStore } from '../store/results-store.js'
-import { type LoadedRun, loadSpool, type SpoolRecovery } from '../store/spool.js'
+import { type ResultsStore } from '../store/results-store.js'
+import { type SpoolRecovery } from '../store/spool.js'
 import type { Sleep } from '../util/retry.js'
 import { VERSION } from '../version.js'
 import { runCheck } from './run-check.js'
-import type { CheckResult, RunOutcome } from './types.js'
+import type { CheckResult, RunOutcome } from '../results/types.js'
 
 /** Options of one run. */
 export interface RunOptions {
@@ -145,183 +139,5 @@ export async function executeRun(options: RunOptions): Promise<RecordedRun> {
     recovery: recorder.recovery,
     aborted,
     notStarted,
-  }
-}
-
-/** A run recorded, with what it did to incidents and mail. */
-export interface NotifiedRun extends RecordedRun {
-  /** Runs found left `running` by a crashed process and marked aborted before this one started. */
-  readonly orphansAborted: readonly string[]
-  /** Incidents opened, updated, reminded and resolved; absent when the results were not stored. */
-  readonly incidents?: IncidentOutcome
-  /** What sending the due outbox messages did; absent without mail, or when the run was aborted. */
-  readonly delivery?: DeliveryReport
-  /** Where messages went: the transport's description. */
-  readonly mailTo?: string
-  /** Why incidents or mail could not be processed, when they could not. */
-  readonly notifyProblem?: string
-}
-
-/** Options of {@link runAndNotify}. */
-export interface RunAndNotifyOptions extends RunOptions {
-  /** Send due outbox messages after queuing (default true). An aborted run only queues. */
-  readonly deliver?: boolean
-  /** The mail transport (default: the configured one, opened and closed by this call). */
-  readonly transport?: MailTransport
-  /** The load wait of the schedule that started the run, for the `load` check's description. */
-  readonly load?: LoadWaitConfig
-}
-
-/** The message context of a configuration, or null when it has no mail section. */
-export function messageContext(config: Config): MessageContext | null {
-  if (config.mail === undefined) return null
-  return {
-    installation: config.installation,
-    locale: config.locale,
-    timezone: config.timezone,
-    recipients: config.mail.recipients,
-    reminderAfterMs: config.reminderAfterMs,
-  }
-}
-
-/** A process id is alive when signal 0 can reach it (EPERM means it exists under another user). */
-export function isProcessAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error: unknown) {
-    return (error as { code?: string }).code === 'EPERM'
-  }
-}
-
-/** Runs still `running` after this long are taken to be from a crashed process on another host. */
-export const ORPHANED_RUN_MS = 24 * 3_600_000
-
-/** Two recoveries as one: the runs loaded before this run's checks and those its recorder loaded. */
-function mergeRecovery(a: SpoolRecovery, b: SpoolRecovery): SpoolRecovery {
-  return {
-    runsLoaded: a.runsLoaded + b.runsLoaded,
-    resultsLoaded: a.resultsLoaded + b.resultsLoaded,
-    runs: [...a.runs, ...b.runs],
-    problems: [...a.problems, ...b.problems],
-  }
-}
-
-/** Incident outcomes of several runs as one, in order. */
-function mergeOutcomes(outcomes: readonly IncidentOutcome[]): IncidentOutcome {
-  return {
-    opened: outcomes.flatMap((o) => o.opened),
-    updated: outcomes.flatMap((o) => o.updated),
-    reminded: outcomes.flatMap((o) => o.reminded),
-    resolved: outcomes.flatMap((o) => o.resolved),
-    queued: outcomes.reduce((n, o) => n + o.queued, 0),
-    unaddressed: outcomes.flatMap((o) => o.unaddressed),
-  }
-}
-
-/**
- * The one path every run takes, whether `reconcile run` or the daemon started it: marks runs left unfinished by
- * a crash as aborted, runs and records the checks, then (once the results are stored) updates the incidents,
- * queues their messages in the outbox, and sends what is due. Never throws for a notification problem: it is
- * returned as `notifyProblem`, and the messages stay in the outbox for the next run or daemon tick.
- */
-export async function runAndNotify(options: RunAndNotifyOptions): Promise<NotifiedRun> {
-  const { config } = options
-  const now = options.now ?? (() => new Date())
-  let store = options.store
-  let ownStore = false
-  if (store === undefined) {
-    try {
-      store = await ResultsStore.open(config.store, { sleep: options.sleep })
-      ownStore = true
-    } catch {
-      // The recorder tries again and spools the results; incidents wait for the store to come back.
-      store = undefined
-    }
-  }
-  try {
-    let orphansAborted: string[] = []
-    let notifyProblem: string | undefined
-    let spooled: SpoolRecovery = { runsLoaded: 0, resultsLoaded: 0, runs: [], problems: [] }
-    if (store !== undefined) {
-      // Spooled runs are loaded before orphans are looked for: a run whose store died mid-run left its row
-      // `running`, and its spool holds how it truly ended. Loaded first, it is recorded `finished`, not `aborted`.
-      spooled = await loadSpool(config.store.spoolDir, store, now())
-      try {
-        const at = now()
-        orphansAborted = await store.abortOrphanedRuns({
-          host: hostname(),
-          isAlive: isProcessAlive,
-          staleBefore: new Date(at.getTime() - ORPHANED_RUN_MS).toISOString(),
-          now: at.toISOString(),
-        })
-      } catch (error: unknown) {
-        notifyProblem = `could not check for runs left unfinished: ${describeError(error)}`
-      }
-    }
-    const executed = await executeRun({ ...options, store })
-    const run: RecordedRun = {
-      ...executed,
-      recovery: mergeRecovery(spooled, executed.recovery),
-      recoveredRuns: spooled.runsLoaded + executed.recoveredRuns,
-    }
-    if (store === undefined) return { ...run, orphansAborted, notifyProblem }
-    const infoOf = checkInfoResolver(options.definitions, options.load, config.locale)
-    const context = messageContext(config)
-    const outcomes: IncidentOutcome[] = []
-    // Results loaded from the spool go through incidents and alerts as if stored on time, oldest run first and
-    // dated at the run that found them, with alerts marked as stored late.
-    const late: LoadedRun[] = run.recovery.runs.filter((r) => r.results.length > 0)
-    try {
-      for (const loaded of late) {
-        outcomes.push(
-          await processRunIncidents({
-            store,
-            results: loaded.results,
-            infoOf,
-            context,
-            now: new Date(loaded.finish.finishedAt),
-            reminderAfterMs: config.reminderAfterMs,
-            late: { status: loaded.finish.status, storedAt: now().toISOString() },
-          }),
-        )
-      }
-      if (run.stored) {
-        outcomes.push(
-          await processRunIncidents({
-            store,
-            results: run.results,
-            infoOf,
-            context,
-            now: now(),
-            reminderAfterMs: config.reminderAfterMs,
-          }),
-        )
-      }
-    } catch (error: unknown) {
-      return { ...run, orphansAborted, notifyProblem: `could not update incidents: ${describeError(error)}` }
-    }
-    if (outcomes.length === 0) return { ...run, orphansAborted, notifyProblem }
-    const incidents = mergeOutcomes(outcomes)
-    if (config.mail === undefined || run.aborted || options.deliver === false) {
-      return { ...run, orphansAborted, incidents, notifyProblem }
-    }
-    const transport = options.transport ?? createTransport(config.mail)
-    try {
-      const delivery = await deliverOutbox({ store, transport, mail: config.mail, now })
-      return { ...run, orphansAborted, incidents, delivery, mailTo: transport.description, notifyProblem }
-    } catch (error: unknown) {
-      return {
-        ...run,
-        orphansAborted,
-        incidents,
-        mailTo: transport.description,
-        notifyProblem: `could not send the outbox: ${describeError(error)}`,
-      }
-    } finally {
-      if (options.transport === undefined) transport.close()
-    }
-  } finally {
-    if (ownStore) await store?.close()
   }
 }

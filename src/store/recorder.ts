@@ -1,6 +1,6 @@
 import type { StoreConfig } from '../config/types.js'
 import { describeError } from '../errors/errors.js'
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult } from '../results/types.js'
 import type { Sleep } from '../util/retry.js'
 import { ResultsStore, type RunFinish, type RunStart } from './results-store.js'
 import { loadSpool, type SpoolRecovery, SpoolWriter } from './spool.js'

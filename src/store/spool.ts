@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs'
 import { readdir, readFile, stat, unlink } from 'node:fs/promises'
 import path from 'node:path'
 import { describeError } from '../errors/errors.js'
-import type { CheckResult } from '../runner/types.js'
+import type { CheckResult } from '../results/types.js'
 import type { ResultsStore, RunFinish, RunStart } from './results-store.js'
 
 /** One line of a spool file. */

@@ -1,5 +1,5 @@
-import type { Language } from '../explain/language.js'
-import type { ResultStatus } from '../runner/types.js'
+import type { Language } from '../i18n/language.js'
+import type { ResultStatus } from '../results/types.js'
 
 /** Every text of the dashboard in one language; data (ids, messages, SQL) is shown as recorded. */
 export interface WebText {

@@ -5,7 +5,7 @@ import type { Config } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
 import type { StoreQueries } from '../evidence/queries.js'
-import { isLanguage, type Language } from '../explain/language.js'
+import { isLanguage, type Language } from '../i18n/language.js'
 import {
   checkPage,
   controlPage,

@@ -14,7 +14,7 @@ import {
 } from '../../src/checksum/reference.js'
 import { Connection } from '../../src/connections/connection.js'
 import type { ChecksumField, ColumnInfo, FieldEncoding, TypeFamily } from '../../src/dialects/dialect.js'
-import { describeDataset } from '../../src/runner/plan.js'
+import { describeDataset } from '../../src/plan/side-plan.js'
 import { availableEngines, type TestDatabase } from '../support/engines.js'
 
 interface Column {

@@ -7,7 +7,7 @@ import {
   fieldKindOf,
   resolveFieldEncoding,
 } from '../../src/checksum/encoding.js'
-import { KeyMasker } from '../../src/checksum/key-mask.js'
+import { KeyMasker } from '../../src/results/key-mask.js'
 import { classifyKeys } from '../../src/checksum/locate.js'
 import {
   canonicalField,

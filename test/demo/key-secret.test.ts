@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { KEY_SECRET_VARIABLE, KeyMasker } from '../../src/checksum/key-mask.js'
+import { KEY_SECRET_VARIABLE, KeyMasker } from '../../src/results/key-mask.js'
 import { DEMO_KEY_SECRET, useDemoKeySecret } from '../../src/demo/key-secret.js'
 
 const run = promisify(execFile)
@@ -12,7 +12,7 @@ const run = promisify(execFile)
  */
 async function maskInNewProcess(demo: boolean): Promise<string> {
   const script = `
-    const { KeyMasker } = await import('./src/checksum/key-mask.ts')
+    const { KeyMasker } = await import('./src/results/key-mask.ts')
     const { useDemoKeySecret } = await import('./src/demo/key-secret.ts')
     if (${demo}) useDemoKeySecret()
     const masker = KeyMasker.fromEnvironment()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { describeFaultsCaught } from '../../src/demo/report-faults.js'
 import type { DemoScenario } from '../../src/demo/scenario.js'
-import type { CheckResult, ResultStatus } from '../../src/runner/types.js'
+import type { CheckResult, ResultStatus } from '../../src/results/types.js'
 
 const scenario: DemoScenario = {
   cutoff: '2025-03-29T03:10:00',

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Config } from '../../src/config/types.js'
 import type { CheckDefinition } from '../../src/definitions/types.js'
-import { runAndNotify } from '../../src/runner/run.js'
+import { runAndNotify } from '../../src/pipeline/run-and-notify.js'
 import type { TestDatabase, TestEngine } from '../support/engines.js'
 import { definitionsIn, noSleep, pgliteStore, testConfig } from '../support/fixtures.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'

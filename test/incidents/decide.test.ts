@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decideIncidents } from '../../src/incidents/decide.js'
-import type { CheckResult, ResultStatus } from '../../src/runner/types.js'
+import type { CheckResult, ResultStatus } from '../../src/results/types.js'
 import type { IncidentRecord } from '../../src/store/incident-store.js'
 
 const DAY = 86_400_000

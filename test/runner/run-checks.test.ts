@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckDefinition } from '../../src/definitions/types.js'
 import { executeRun, type RecordedRun } from '../../src/runner/run.js'
-import type { CheckResult } from '../../src/runner/types.js'
+import type { CheckResult } from '../../src/results/types.js'
 import { availableEngines, type TestDatabase } from '../support/engines.js'
 import { definitionsIn, noSleep, pgliteStore, testConfig } from '../support/fixtures.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config } from '../../src/config/types.js'
-import { runAndNotify } from '../../src/runner/run.js'
+import { runAndNotify } from '../../src/pipeline/run-and-notify.js'
 import { ResultsStore } from '../../src/store/results-store.js'
 import { availableEngines } from '../support/engines.js'
 import { noSleep } from '../support/fixtures.js'

@@ -1,5 +1,5 @@
 import { describeError } from '../../errors/errors.js'
-import { isProcessAlive, ORPHANED_RUN_MS } from '../../runner/run.js'
+import { isProcessAlive, ORPHANED_RUN_MS } from '../../pipeline/run-and-notify.js'
 import { systemClock } from '../../scheduler/clock.js'
 import { Daemon } from '../../scheduler/daemon.js'
 import { describeStore, ResultsStore } from '../../store/results-store.js'

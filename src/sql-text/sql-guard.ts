@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { ALL_LEXICONS, type SqlLexicon } from '../dialects/lexicon.js'
+import { ALL_LEXICONS, type SqlLexicon } from './lexicon.js'
 
 /**
  * The SQL text guard: the SQL a definition or the configuration writes (`where`, `query`, cutoff and load queries)

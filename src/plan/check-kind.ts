@@ -1,8 +1,8 @@
-import type { KeyMasker } from '../checksum/key-mask.js'
+import type { KeyMasker } from '../results/key-mask.js'
 import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition } from '../definitions/types.js'
-import type { SidePlan } from '../runner/plan.js'
-import type { CheckResult } from '../runner/types.js'
+import type { SidePlan } from './side-plan.js'
+import type { CheckResult } from '../results/types.js'
 
 /** A row as a driver returns it. */
 export type Row = Readonly<Record<string, unknown>>

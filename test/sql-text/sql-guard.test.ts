@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkSqlText } from '../../src/definitions/sql-guard.js'
+import { checkSqlText } from '../../src/sql-text/sql-guard.js'
 
 describe('SQL guard: filters (where)', () => {
   it.each([
