@@ -68,6 +68,7 @@ describe.skipIf(postgres === undefined)('validate --connect: privileges of a Pos
       `installation: privilege test
 checks_dir: ../checks
 store: { pglite: ../store, spool_dir: ../spool }
+mail: { from: reconcile@region.example, eml_dir: ../mail, recipients: { alerts: [ops@region.example] } }
 connections:
   cosmic:
     dialect: postgres
@@ -213,6 +214,7 @@ describe.skipIf(pglite === undefined)('validate --connect: privileges on embedde
       `installation: pglite privileges
 checks_dir: ../checks
 store: { pglite: ../store, spool_dir: ../spool }
+mail: { from: reconcile@region.example, eml_dir: ../mail, recipients: { alerts: [ops@region.example] } }
 connections:
   demo: { dialect: pglite, path: ${db.location} }
 `,

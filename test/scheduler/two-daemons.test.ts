@@ -95,6 +95,8 @@ describe.skipIf(postgres === undefined)('two reconcile daemons on one PostgreSQL
     const lock = await lockUnits()
     const a = daemon(storeA, 'daemon-a')
     const b = daemon(storeB, 'daemon-b')
+    // The run records its start when it takes up its first check; the clock moves on only after that.
+    const started = new Promise<void>((resolve) => a.once('check-started', () => resolve()))
     try {
       await a.tick()
       expect((await storeA.claims.list('nightly'))[0]).toMatchObject({
@@ -102,6 +104,7 @@ describe.skipIf(postgres === undefined)('two reconcile daemons on one PostgreSQL
         status: 'claimed',
         claimed_by: 'daemon-a',
       })
+      await started
 
       // 07:00 in Stockholm: the report is due on daemon B, which did not win the night.
       clock.set('2026-11-23T06:00:00Z')
