@@ -37,6 +37,18 @@ for (const engine of availableEngines()) {
       expect(survived.rows).toEqual([{ n: 2 }])
     })
 
+    it("refuses a statement binding more parameters than the dialect's maxParameters, before sending it", async () => {
+      const limit = connection.dialect.maxParameters
+      const params = Array.from({ length: limit + 1 }, (_, i) => [i === 0 ? '' : ', ', { param: i }]).flat()
+      const refused = await connection.query(['SELECT 1 AS one WHERE 1 IN (', ...params, ')']).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      expect(refused).toBeInstanceOf(QueryError)
+      expect((refused as QueryError).message).toContain(`binds ${limit + 1} parameters`)
+      expect((refused as QueryError).durationMs).toBe(0)
+    })
+
     it('still runs one statement without parameters, in the read-only transaction', async () => {
       const one = await connection.query<{ one: number }>(['SELECT 1 AS one'])
       expect(one.rows).toEqual([{ one: 1 }])
