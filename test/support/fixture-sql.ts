@@ -43,6 +43,11 @@ function literal(language: Language, type: FixtureType, value: FixtureValue): st
   return `CAST(${quoted(value)} AS ${typeIn(language, type)})`
 }
 
+/** `CREATE SCHEMA`: SQL Server allows it only first in a batch, so there it runs through EXEC. */
+export function fixtureSchema(language: Language, schema: string): string {
+  return language === 'mssql' ? `EXEC(${quoted(`CREATE SCHEMA ${schema}`)});` : `CREATE SCHEMA ${schema};`
+}
+
 /** SQL Server takes at most 1,000 rows per VALUES list. */
 const ROWS_PER_INSERT = 1000
 
