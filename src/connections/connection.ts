@@ -82,6 +82,15 @@ export class Connection {
   async query<Row>(statement: Statement): Promise<QueryOutcome<Row>> {
     const compiled = compileStatement(this.currentSession().db, statement)
     const parameters = compiled.parameters
+    if (parameters.length > this.dialect.maxParameters) {
+      // The server would refuse it; say why before sending anything.
+      throw new QueryError(
+        'QUERY_FAILED',
+        `query on connection "${this.config.name}" binds ${parameters.length} parameters; ${this.dialect.displayName} allows at most ${this.dialect.maxParameters} per statement`,
+        { connection: this.config.name, sql: compiled.sql, parameters, durationMs: 0 },
+        undefined,
+      )
+    }
     const started = performance.now()
     let attempts = 0
     try {

@@ -100,6 +100,12 @@ export interface ChecksumField {
 export interface SqlDialect {
   /** Engine family name, for display only. */
   readonly displayName: string
+  /**
+   * Most bound parameters one statement may carry (SQL Server: 2,100; PostgreSQL's protocol: 65,535). Lists of any
+   * length are bound as one JSON parameter, so statements stay far below it; a statement above it fails before it
+   * is sent.
+   */
+  readonly maxParameters: number
   /** Quotes one identifier. */
   quoteIdent(name: string): string
   /** Quotes a schema-qualified table. */
@@ -116,8 +122,13 @@ export interface SqlDialect {
   canonicalText(expr: string, family: TypeFamily): string
   /** A bound parameter holding canonical timestamp text, cast to the engine's timestamp type of `family`. */
   timestampParam(placeholder: SqlParam, family: 'date' | 'timestamp' | 'timestamptz'): Statement
-  /** A derived table from a user's query: `(query) AS alias`. */
-  derivedTable(query: string, alias: string): string
+  /** A table under an alias: `schema.name AS alias`. */
+  aliasedTable(schema: string, name: string, alias: string): string
+  /**
+   * A derived table from a user's query: `(query) AS alias`, with a trailing semicolon removed; with `columns`,
+   * its columns renamed in order: `(query) AS alias(c1, c2)` (names written as given, not quoted).
+   */
+  derivedTable(query: string, alias: string, columns?: readonly string[]): string
   /** Maps a catalog type name to a family. */
   familyOf(dataType: string): TypeFamily
   /**
@@ -127,7 +138,9 @@ export interface SqlDialect {
   describeTable(schema: string, name: string): Statement
   /**
    * Describes the result columns of a query without running it. Rows are those of `describeTable`.
-   * `columns` limits the description to those columns.
+   * `columns` limits the description to those columns. An engine that reports a query that does not compile as a
+   * row instead of an error returns one row with NULL `column_name` and `data_type` and the reason in
+   * `error_message`.
    */
   describeQuery(query: string, columns: readonly string[]): Statement
   /**
@@ -163,7 +176,7 @@ export interface SqlDialect {
   /**
    * A condition true for a row whose key is not in `list`: one bound parameter holding a JSON array of objects
    * `{"k0": …, "k1": …}`, one member per key column in order, each the key's `canonicalText`. One parameter
-   * whatever the number of keys (SQL Server allows 2,100 parameters). A row with a NULL key is never excluded.
+   * whatever the number of keys (see `maxParameters`). A row with a NULL key is never excluded.
    */
   excludeKeys(keys: readonly KeyColumn[], list: SqlParam): Statement
   /**
@@ -173,7 +186,7 @@ export interface SqlDialect {
   tableAsOf?(schema: string, name: string, alias: string, atUtc: SqlParam): Statement
   /**
    * `expr IN (…)` over the integers of a JSON array (`[3,17,…]`) bound as one parameter, so that a list of any
-   * length costs one bound parameter (SQL Server allows 2,100 per statement) and the list never becomes SQL text.
+   * length costs one bound parameter (see `maxParameters`) and the list never becomes SQL text.
    */
   inIntegerList(expr: string, list: SqlParam): Statement
 }

@@ -1,14 +1,16 @@
 import type { Statement } from './dialect.js'
 
 /**
- * Pieces both engines spell the same way because they are standard SQL: a user's query wrapped as a derived
- * table, and the catalog lookup through INFORMATION_SCHEMA (upper-case names work on both, also under a
+ * Pieces both engines spell the same way because they are standard SQL: a table alias with `AS`, a user's query
+ * wrapped as a derived table (with a column alias list), and the catalog lookup through INFORMATION_SCHEMA (upper-case names work on both, also under a
  * case-sensitive SQL Server collation).
  */
 export const standardSql = {
-  /** `(query) AS alias`, with a trailing semicolon removed. */
-  derivedTable: (query: string, alias: string): string =>
-    `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}`,
+  /** `(query) AS alias`, with a trailing semicolon removed; `(query) AS alias(c1, c2)` with `columns`. */
+  derivedTable: (query: string, alias: string, columns?: readonly string[]): string =>
+    `(\n${query.trim().replace(/;\s*$/, '')}\n) AS ${alias}${columns === undefined ? '' : `(${columns.join(', ')})`}`,
+  /** `table AS alias` for an already quoted table. */
+  aliasedTable: (quotedTable: string, alias: string): string => `${quotedTable} AS ${alias}`,
   /**
    * `column_name`, `data_type`, `numeric_scale` and `datetime_precision` of a table's columns in order; empty when
    * the table does not exist.

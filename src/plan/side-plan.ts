@@ -63,7 +63,7 @@ export async function describeDataset(
   const out = new Map<string, ColumnInfo>()
   for (const row of rows) {
     if (row.column_name === null || row.data_type === null) {
-      // SQL Server describes a query that does not compile with a row holding the reason.
+      // An engine may describe a query that does not compile with a row holding the reason (describeQuery).
       throw new ReconcileError(
         'PLAN_INVALID',
         `the query on connection "${connection.config.name}" does not compile: ${row.error_message ?? 'no reason given'}`,
@@ -176,7 +176,7 @@ export function planSide(
     dataset.table !== undefined
       ? late?.method === 'as_of' && side === 'source'
         ? asOf(dialect, dataset.table, late.atUtc, definition.file)
-        : [`${dialect.quoteTable(dataset.table.schema, dataset.table.name)} AS ${DATASET_ALIAS}`]
+        : [dialect.aliasedTable(dataset.table.schema, dataset.table.name, DATASET_ALIAS)]
       : [dialect.derivedTable(dataset.query ?? '', DATASET_ALIAS)]
   const conditions: Statement[] = []
   if (dataset.where !== undefined) conditions.push([`(${dataset.where})`])

@@ -25,8 +25,8 @@ export async function resolveCutoff(
   if (rule === undefined) return null
   const connection = connections.get(definition[rule.from].connection)
   const dialect = connection.dialect
-  // Both engines accept a column alias list on a derived table: `(query) AS c(cutoff)`.
-  const aliased = `${dialect.derivedTable(rule.query, 'c')}(cutoff)`
+  // The query's one column is renamed, whatever the query calls it.
+  const aliased = dialect.derivedTable(rule.query, 'c', ['cutoff'])
   const described = await connection.query<{ column_name: string; data_type: string }>(
     dialect.describeQuery(`SELECT c.cutoff FROM ${aliased}`, ['cutoff']),
   )

@@ -11,7 +11,8 @@ import { ConnectionSet } from '../../src/connections/connection.js'
 import type { CheckDefinition } from '../../src/definitions/types.js'
 import { runCheck } from '../../src/runner/run-check.js'
 import type { CheckResult } from '../../src/results/types.js'
-import { availableEngines, type TestDatabase } from '../support/engines.js'
+import { availableEngines, type TestDatabase, type TestEngine } from '../support/engines.js'
+import { type FixtureColumn, fixtureTable } from '../support/fixture-sql.js'
 import { definitionsIn, noSleep } from '../support/fixtures.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
@@ -64,25 +65,30 @@ function copy(): Item[] {
   return [...out, ...extra]
 }
 
-const values = (rows: readonly Item[]) =>
-  rows
-    .map(
-      (r) =>
-        `(${r.id}, '${r.code}', DATE '${r.day}', ${r.name === null ? 'NULL' : `'${r.name}'`}, ${r.amount}, TIMESTAMP '${r.at}')`,
-    )
-    .join(',\n')
+const COLUMNS: readonly FixtureColumn[] = [
+  { name: 'id', type: 'bigint' },
+  { name: 'code', type: 'text' },
+  { name: 'day', type: 'date' },
+  { name: 'name', type: 'varchar(60)' },
+  { name: 'amount', type: 'decimal(10,2)' },
+  { name: 'at', type: 'timestamp' },
+]
 
-const TABLE = (name: string, rows: readonly Item[], pk: boolean) => `
-  CREATE TABLE ${name} (id bigint${pk ? ' PRIMARY KEY' : ''}, code text, day date, name varchar(60), amount numeric(10,2), at timestamp);
-  INSERT INTO ${name} VALUES ${values(rows)};`
+const TABLE = (engine: TestEngine, name: string, rows: readonly Item[], pk: boolean) =>
+  fixtureTable(
+    engine.fixtureSql,
+    name,
+    COLUMNS.map((c) => (c.name === 'id' ? { ...c, primaryKey: pk } : c)),
+    rows.map((r) => [r.id, r.code, r.day, r.name, r.amount, r.at]),
+  )
 
-const definition = (id: string, target: string, key: string, extraYaml = '') => `id: ${id}
+const definitionIn = (schema: string, id: string, target: string, key: string, extraYaml = '') => `id: ${id}
 title: ${id}
 description: checksum test ${id}
 owner: tests
 severity: high
-source: { connection: src, table: public.item }
-target: { connection: dw, table: public.${target} }
+source: { connection: src, table: ${schema}.item }
+target: { connection: dw, table: ${schema}.${target} }
 columns: [id, code, day, name, amount, at]
 key: [${key}]
 ${extraYaml}assertions:
@@ -102,10 +108,12 @@ for (const engine of availableEngines()) {
       dir = await tempDir('reconcile-checksum-')
       src = await engine.createDatabase('src')
       dw = await engine.createDatabase('dw')
-      await src.exec(TABLE('item', items, true))
+      await src.exec(TABLE(engine, 'item', items, true))
       await dw.exec(
-        `${TABLE('item_copy', copy(), false)}${TABLE('item_clean', items, true)}${TABLE('item_lost', items.slice(0, 100), true)}`,
+        `${TABLE(engine, 'item_copy', copy(), false)}${TABLE(engine, 'item_clean', items, true)}${TABLE(engine, 'item_lost', items.slice(0, 100), true)}`,
       )
+      const definition = (id: string, target: string, key: string, extraYaml?: string) =>
+        definitionIn(engine.defaultSchema, id, target, key, extraYaml)
       const checksDir = path.join(dir.path, 'checks')
       await mkdir(checksDir)
       await writeFile(path.join(checksDir, 'by-id.yaml'), definition('by-id', 'item_copy', 'id'))

@@ -1,6 +1,8 @@
 /**
  * The oracle test: tricky values are inserted into every available engine, each engine builds the canonical row
  * text and row hash in SQL, and both must equal the TypeScript reference computed from the same values here.
+ * The values are a fixture per SQL language (`fixtureSql`): PostgreSQL's types for PGlite and PostgreSQL, SQL
+ * Server's (2019 or later: UTF-8 collations) for SQL Server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEncoding } from '../../src/checksum/encoding.js'
@@ -15,11 +17,11 @@ import {
 import { Connection } from '../../src/connections/connection.js'
 import type { ChecksumField, ColumnInfo, FieldEncoding, TypeFamily } from '../../src/dialects/dialect.js'
 import { describeDataset } from '../../src/plan/side-plan.js'
-import { availableEngines, type TestDatabase } from '../support/engines.js'
+import { availableEngines, type TestDatabase, type TestEngine } from '../support/engines.js'
 
 interface Column {
   readonly name: string
-  /** PostgreSQL type of the column. */
+  /** The column's type in its fixture's SQL. */
   readonly type: string
   readonly family: TypeFamily
   readonly encoding: FieldEncoding
@@ -30,7 +32,8 @@ const enc = (kind: FieldEncoding['kind'], options: Partial<FieldEncoding> = {}):
   ...options,
 })
 
-const COLUMNS: readonly Column[] = [
+/** The PostgreSQL fixture's columns (PGlite and PostgreSQL). */
+const PG_COLUMNS: readonly Column[] = [
   { name: 'i', type: 'bigint', family: 'integer', encoding: enc('integer') },
   { name: 'small', type: 'smallint', family: 'integer', encoding: enc('decimal', { scale: 1 }) },
   { name: 'n', type: 'numeric(38,10)', family: 'decimal', encoding: enc('decimal') },
@@ -74,16 +77,16 @@ const COLUMNS: readonly Column[] = [
 
 type Row = readonly ReferenceValue[]
 
-const nulls: Row = COLUMNS.map(() => null)
+const nulls: Row = PG_COLUMNS.map(() => null)
 /** Row k has an empty string (or the family's nearest) in column k only, NULL elsewhere, and the reverse. */
 const emptyAt = (k: number, fill: 'null' | 'empty'): Row =>
-  COLUMNS.map((c, i) => {
+  PG_COLUMNS.map((c, i) => {
     const empty = (i === k) === (fill === 'null')
     if (!empty) return null
     return c.family === 'text' ? '' : c.family === 'binary' ? new Uint8Array() : null
   })
 
-const ROWS: readonly Row[] = [
+const PG_ROWS: readonly Row[] = [
   nulls,
   [
     1n,
@@ -181,8 +184,8 @@ const ROWS: readonly Row[] = [
     '2000-01-01 00:00:00.12345',
     '1960-06-15T12:00:00.12345-05:00',
   ],
-  ...COLUMNS.map((_, k) => emptyAt(k, 'empty')),
-  ...COLUMNS.map((_, k) => emptyAt(k, 'null')),
+  ...PG_COLUMNS.map((_, k) => emptyAt(k, 'empty')),
+  ...PG_COLUMNS.map((_, k) => emptyAt(k, 'null')),
 ]
 
 /** A PostgreSQL literal of a value of a column; the values are the test's own constants. */
@@ -195,22 +198,266 @@ function literal(value: ReferenceValue, column: Column): string {
   return `CAST('${String(value).replaceAll("'", "''")}' AS ${column.type})`
 }
 
+/** A SQL Server column of the fixture and its two values: the T-SQL literal inserted, and what the reference reads. */
+interface MssqlCase {
+  readonly column: string
+  readonly type: string
+  readonly family: TypeFamily
+  readonly encoding: FieldEncoding
+  /** T-SQL literal inserted, and the value the reference reads. */
+  readonly values: ReadonlyArray<readonly [string, ReferenceValue]>
+}
+
+const MSSQL_CASES: readonly MssqlCase[] = [
+  {
+    column: 'i',
+    type: 'bigint',
+    family: 'integer',
+    encoding: enc('integer'),
+    values: [
+      ['-9223372036854775808', -9223372036854775808n],
+      ['0', 0n],
+    ],
+  },
+  {
+    column: 'n',
+    type: 'decimal(38,10)',
+    family: 'decimal',
+    encoding: enc('decimal'),
+    values: [
+      ['9999999999999999999999999999.9999999999', '9999999999999999999999999999.9999999999'],
+      ['-0.0000000001', '-0.0000000001'],
+    ],
+  },
+  {
+    column: 'n2',
+    type: 'decimal(12,4)',
+    family: 'decimal',
+    encoding: enc('decimal', { scale: 2 }),
+    values: [
+      ['-12345678.9950', '-12345678.9950'],
+      ['-0.0040', '-0.0040'],
+    ],
+  },
+  {
+    column: 'f',
+    type: 'float',
+    family: 'float',
+    encoding: enc('decimal', { scale: 6 }),
+    values: [
+      ['0.1', 0.1],
+      ['-0e0', -0],
+    ],
+  },
+  {
+    column: 't',
+    type: 'nvarchar(100)',
+    family: 'text',
+    encoding: enc('text'),
+    values: [
+      ["N'å ä ö 👩‍⚕️🇸🇪 | \\ ||; |N'", 'å ä ö 👩‍⚕️🇸🇪 | \\ ||; |N'],
+      ["N''", ''],
+    ],
+  },
+  {
+    column: 'v',
+    type: 'varchar(40)',
+    family: 'text',
+    encoding: enc('text', { trimTrailingSpaces: true, ignoreCase: true }),
+    values: [
+      ["'MIXED Case  '", 'MIXED Case  '],
+      ["'   '", '   '],
+    ],
+  },
+  {
+    column: 'c',
+    type: 'char(6)',
+    family: 'text',
+    encoding: enc('text'),
+    values: [
+      ["'ab'", 'ab'],
+      ["'  x'", '  x'],
+    ],
+  },
+  {
+    column: 'd',
+    type: 'date',
+    family: 'date',
+    encoding: enc('date'),
+    values: [
+      ["'0001-01-01'", '0001-01-01'],
+      ["'1969-07-20'", '1969-07-20'],
+    ],
+  },
+  {
+    column: 'ts',
+    type: 'datetime2(7)',
+    family: 'timestamp',
+    encoding: enc('timestamp'),
+    values: [
+      ["'1969-07-20T20:17:40.1234567'", '1969-07-20 20:17:40.1234567'],
+      ["'9999-12-31T23:59:59.9999999'", '9999-12-31 23:59:59.9999999'],
+    ],
+  },
+  {
+    column: 'legacy',
+    type: 'datetime',
+    family: 'timestamp',
+    encoding: enc('timestamp', { precision: 3 }),
+    values: [
+      ["'2024-01-02T03:04:05.007'", '2024-01-02 03:04:05.007'],
+      ["'1900-01-01T00:00:00'", '1900-01-01 00:00:00'],
+    ],
+  },
+  {
+    column: 'tz',
+    type: 'datetimeoffset(7)',
+    family: 'timestamptz',
+    encoding: enc('timestamptz'),
+    values: [
+      ["'2024-10-27T02:30:00+02:00'", '2024-10-27T02:30:00+02:00'],
+      ["'2024-10-27T02:30:00.5+01:00'", '2024-10-27T02:30:00.5+01:00'],
+    ],
+  },
+  {
+    column: 'b',
+    type: 'bit',
+    family: 'boolean',
+    encoding: enc('boolean'),
+    values: [
+      ['1', true],
+      ['0', false],
+    ],
+  },
+  {
+    column: 'u',
+    type: 'uniqueidentifier',
+    family: 'uuid',
+    encoding: enc('uuid'),
+    values: [
+      ["'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'", 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'],
+      ["'00000000-0000-0000-0000-000000000000'", '00000000-0000-0000-0000-000000000000'],
+    ],
+  },
+  {
+    column: 'n4',
+    type: 'decimal(12,4)',
+    family: 'decimal',
+    encoding: enc('decimal', { scale: 4 }),
+    values: [
+      ['-0.0040', '-0.0040'],
+      ['12345678.9950', '12345678.9950'],
+    ],
+  },
+  {
+    column: 'f8',
+    type: 'float',
+    family: 'float',
+    encoding: enc('float'),
+    values: [
+      ['1.1e0', 1.1],
+      ['-0e0', -0],
+    ],
+  },
+  {
+    column: 'f4',
+    type: 'real',
+    family: 'float',
+    encoding: enc('float'),
+    values: [
+      ['0.1e0', Math.fround(0.1)],
+      ['-1.5e0', -1.5],
+    ],
+  },
+  {
+    column: 'ts4',
+    type: 'datetime2(7)',
+    family: 'timestamp',
+    encoding: enc('timestamp', { precision: 4 }),
+    values: [
+      ["'2000-01-01T00:00:00.1234567'", '2000-01-01 00:00:00.1234567'],
+      ["'0001-01-01T00:00:00.0000500'", '0001-01-01 00:00:00.00005'],
+    ],
+  },
+  {
+    column: 'tz3',
+    type: 'datetimeoffset(3)',
+    family: 'timestamptz',
+    encoding: enc('timestamptz', { precision: 3 }),
+    values: [
+      ["'1960-06-15T12:00:00.120-05:00'", '1960-06-15T12:00:00.12-05:00'],
+      ["'2024-03-31T01:59:59.999+01:00'", '2024-03-31T01:59:59.999+01:00'],
+    ],
+  },
+  {
+    column: 'bin',
+    type: 'varbinary(10)',
+    family: 'binary',
+    encoding: enc('binary'),
+    values: [
+      ['0x0001FEFF', Uint8Array.from([0, 1, 254, 255])],
+      ['0x', new Uint8Array()],
+    ],
+  },
+]
+
+/** The tricky table of one SQL language: its columns, its rows as the reference reads them, the SQL making it. */
+interface Fixture {
+  readonly columns: readonly Column[]
+  readonly rows: readonly Row[]
+  readonly setup: string
+  /** Declared fraction digits of column `ts` as the catalog reports them. */
+  readonly tsDigits: number
+}
+
+const FIXTURES: Readonly<Record<TestEngine['fixtureSql'], Fixture>> = {
+  postgres: {
+    columns: PG_COLUMNS,
+    rows: PG_ROWS,
+    // A server whose sessions write dates the SQL way, in another time zone: the checksum must not depend on it.
+    setup: `
+        DO $$ BEGIN
+          EXECUTE format('ALTER DATABASE %I SET DateStyle = %L', current_database(), 'SQL, DMY');
+          EXECUTE format('ALTER DATABASE %I SET TimeZone = %L', current_database(), 'America/New_York');
+        END $$;
+        SET TIME ZONE 'Europe/Stockholm';
+        CREATE TABLE tricky (row_no integer, ${PG_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')});
+        INSERT INTO tricky VALUES ${PG_ROWS.map((r, n) => `(${n}, ${r.map((v, i) => literal(v, PG_COLUMNS[i] as Column)).join(', ')})`).join(',\n')};`,
+    tsDigits: 6,
+  },
+  // Rows 0 and 1 take each case's two values; row 2 is all NULL.
+  mssql: {
+    columns: MSSQL_CASES.map((c) => ({
+      name: c.column,
+      type: c.type,
+      family: c.family,
+      encoding: c.encoding,
+    })),
+    rows: [0, 1]
+      .map((n) => MSSQL_CASES.map((c) => c.values[n]?.[1] ?? null))
+      .concat([MSSQL_CASES.map(() => null)]),
+    setup: [
+      `CREATE TABLE tricky (row_no int NOT NULL PRIMARY KEY, ${MSSQL_CASES.map((c) => `${c.column} ${c.type} NULL`).join(', ')});`,
+      ...[0, 1].map(
+        (n) =>
+          `INSERT INTO tricky VALUES (${n}, ${MSSQL_CASES.map((c) => c.values[n]?.[0] ?? 'NULL').join(', ')});`,
+      ),
+      'INSERT INTO tricky (row_no) VALUES (2);',
+    ].join('\n'),
+    tsDigits: 7,
+  },
+}
+
 for (const engine of availableEngines()) {
+  const fixture = FIXTURES[engine.fixtureSql]
+  const { columns: COLUMNS, rows: ROWS } = fixture
   describe(`checksum SQL on ${engine.name} equals the reference`, () => {
     let db: TestDatabase
     let connection: Connection
 
     beforeAll(async () => {
       db = await engine.createDatabase('oracle')
-      // A server whose sessions write dates the SQL way, in another time zone: the checksum must not depend on it.
-      await db.exec(`
-        DO $$ BEGIN
-          EXECUTE format('ALTER DATABASE %I SET DateStyle = %L', current_database(), 'SQL, DMY');
-          EXECUTE format('ALTER DATABASE %I SET TimeZone = %L', current_database(), 'America/New_York');
-        END $$;
-        SET TIME ZONE 'Europe/Stockholm';
-        CREATE TABLE tricky (row_no integer, ${COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')});
-        INSERT INTO tricky VALUES ${ROWS.map((r, n) => `(${n}, ${r.map((v, i) => literal(v, COLUMNS[i] as Column)).join(', ')})`).join(',\n')};`)
+      await db.exec(fixture.setup)
       connection = new Connection(db.config)
     })
 
@@ -233,11 +480,11 @@ for (const engine of availableEngines()) {
     it('describes declared scales and precisions from the catalog', async () => {
       catalog = await describeDataset(
         connection,
-        { connection: 'oracle', table: { schema: 'public', name: 'tricky' } },
+        { connection: 'oracle', table: { schema: engine.defaultSchema, name: 'tricky' } },
         COLUMNS.map((c) => c.name),
       )
       expect(catalog.get('n4')).toMatchObject({ family: 'decimal', scale: 4 })
-      expect(catalog.get('ts')).toMatchObject({ family: 'timestamp', fractionDigits: 6 })
+      expect(catalog.get('ts')).toMatchObject({ family: 'timestamp', fractionDigits: fixture.tsDigits })
       expect(catalog.get('f8')?.scale).toBeUndefined()
     })
 

@@ -46,7 +46,7 @@ assertions:
   - kind: checksum
 `
 
-for (const engine of availableEngines()) {
+for (const engine of availableEngines({ pgOnly: 'fixtures use PostgreSQL types and casts' })) {
   describe(`precision and scale of a lower-precision copy on ${engine.name}`, () => {
     let dir: TempDir
     let db: TestDatabase

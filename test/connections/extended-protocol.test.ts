@@ -8,7 +8,9 @@ import { availableEngines, type TestDatabase } from '../support/engines.js'
  */
 const TWO_STATEMENTS = 'SELECT 1 AS one; COMMIT; DROP TABLE canary.t'
 
-for (const engine of availableEngines()) {
+for (const engine of availableEngines({
+  pgOnly: "PostgreSQL's extended protocol and read-only transaction",
+})) {
   describe(`the connection layer on ${engine.name}`, () => {
     let db: TestDatabase
     let connection: Connection
@@ -41,6 +43,33 @@ for (const engine of availableEngines()) {
       const one = await connection.query<{ one: number }>(['SELECT 1 AS one'])
       expect(one.rows).toEqual([{ one: 1 }])
       await expect(connection.query(['DELETE FROM canary.t'])).rejects.toThrow(/read-only transaction/)
+    })
+  })
+}
+
+for (const engine of availableEngines()) {
+  describe(`the parameter limit on ${engine.name}`, () => {
+    let db: TestDatabase
+    let connection: Connection
+    beforeAll(async () => {
+      db = await engine.createDatabase('src')
+      connection = new Connection(db.config)
+    })
+    afterAll(async () => {
+      await connection?.close()
+      await db?.cleanup()
+    })
+
+    it("refuses a statement binding more parameters than the dialect's maxParameters, before sending it", async () => {
+      const limit = connection.dialect.maxParameters
+      const params = Array.from({ length: limit + 1 }, (_, i) => [i === 0 ? '' : ', ', { param: i }]).flat()
+      const refused = await connection.query(['SELECT 1 AS one WHERE 1 IN (', ...params, ')']).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      expect(refused).toBeInstanceOf(QueryError)
+      expect((refused as QueryError).message).toContain(`binds ${limit + 1} parameters`)
+      expect((refused as QueryError).durationMs).toBe(0)
     })
   })
 }

@@ -23,7 +23,9 @@ import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 const DAY = 86_400_000
 
-for (const engine of availableEngines()) {
+for (const engine of availableEngines({
+  pgOnly: 'the engine hosts the results store, which is PostgreSQL or PGlite',
+})) {
   describe(`mail over real SMTP, store on ${engine.name}`, () => {
     let dir: TempDir
     let scenario: Scenario

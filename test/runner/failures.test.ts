@@ -35,7 +35,9 @@ const CLOSED: ConnectionConfig = {
   retry: { attempts: 3, initialDelayMs: 1, maxDelayMs: 1 },
 }
 
-for (const engine of availableEngines()) {
+for (const engine of availableEngines({
+  pgOnly: 'fixtures, a PostgreSQL-only timeout (pg_sleep) and write refusals are written in PostgreSQL SQL',
+})) {
   describe(`failures on ${engine.name}`, () => {
     let dir: TempDir
     let source: TestDatabase

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckDefinition } from '../../src/definitions/types.js'
 import { executeRun, type RecordedRun } from '../../src/runner/run.js'
 import type { CheckResult } from '../../src/results/types.js'
-import { availableEngines, type TestDatabase } from '../support/engines.js'
+import { compileStatement } from '../../src/dialects/compile.js'
+import { engineFor } from '../../src/dialects/registry.js'
+import { availableEngines, type TestDatabase, type TestEngine } from '../support/engines.js'
+import { type FixtureType, fixtureSchema, fixtureTable } from '../support/fixture-sql.js'
 import { definitionsIn, noSleep, pgliteStore, testConfig } from '../support/fixtures.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
@@ -50,28 +53,68 @@ const AFTER: Visit[] = Array.from({ length: 20 }, (_, k) => ({
 const lost = (v: Visit) => v.unit === 'U1' && v.day === '2026-11-04'
 const LOST = BEFORE.filter(lost)
 
-function values(rows: readonly Visit[]): string {
-  return rows
-    .map(
-      (v) =>
-        `(${v.id}, '${v.unit}', DATE '${v.day}', ${v.fee}, ${v.patient === null ? 'NULL' : `'${v.patient}'`}, TIMESTAMP '${v.changedAt}')`,
+const visitRows = (rows: readonly Visit[]) =>
+  rows.map((v) => [v.id, v.unit, v.day, v.fee, v.patient, v.changedAt])
+
+/** The source's and the target's tables, in the engine's SQL. */
+function fixtures(language: TestEngine['fixtureSql']): { source: string; target: string } {
+  const table = (
+    name: string,
+    columns: readonly [string, FixtureType][],
+    rows: readonly Visit[],
+    pk = false,
+  ) =>
+    fixtureTable(
+      language,
+      name,
+      columns.map(([n, type], i) => ({ name: n, type, primaryKey: pk && i === 0 })),
+      visitRows(rows),
     )
-    .join(',\n')
+  const source: [string, FixtureType][] = [
+    ['id', 'bigint'],
+    ['unit', 'text'],
+    ['visit_date', 'date'],
+    ['fee', 'decimal(10,2)'],
+    ['patient', 'text'],
+    ['changed_at', 'timestamp'],
+  ]
+  const target: [string, FixtureType][] = [
+    ['visit_key', 'bigint'],
+    ['unit_code', 'text'],
+    ['visit_day', 'timestamp'],
+    ['fee_amount', 'decimal(12,2)'],
+    ['patient_key', 'text'],
+    ['source_changed_at', 'timestamp'],
+  ]
+  return {
+    source: [fixtureSchema(language, 'src'), table('src.visit', source, [...BEFORE, ...AFTER], true)].join(
+      '\n',
+    ),
+    target: [
+      fixtureSchema(language, 'dw'),
+      fixtureSchema(language, 'etl'),
+      table(
+        'dw.fact_visit',
+        target,
+        BEFORE.filter((v) => !lost(v)),
+      ),
+      table('dw.fact_visit_clean', target, [...BEFORE.filter((v) => !lost(v)), ...LOST]),
+      fixtureTable(
+        language,
+        'etl.load_log',
+        [
+          { name: 'finished_at', type: 'timestamp' },
+          { name: 'status', type: 'text' },
+        ],
+        [
+          ['2026-11-19 03:05:00', 'succeeded'],
+          [CUTOFF, 'succeeded'],
+          [null, 'running'],
+        ],
+      ),
+    ].join('\n'),
+  }
 }
-
-const SOURCE_SQL = `
-CREATE SCHEMA src;
-CREATE TABLE src.visit (id integer PRIMARY KEY, unit text, visit_date date, fee numeric(10,2), patient text, changed_at timestamp);
-INSERT INTO src.visit VALUES ${values([...BEFORE, ...AFTER])};`
-
-const TARGET_SQL = `
-CREATE SCHEMA dw; CREATE SCHEMA etl;
-CREATE TABLE dw.fact_visit (visit_key integer, unit_code text, visit_day timestamp, fee_amount numeric(12,2), patient_key text, source_changed_at timestamp);
-INSERT INTO dw.fact_visit VALUES ${values(BEFORE.filter((v) => !lost(v)))};
-CREATE TABLE dw.fact_visit_clean AS SELECT * FROM dw.fact_visit;
-INSERT INTO dw.fact_visit_clean VALUES ${values(LOST)};
-CREATE TABLE etl.load_log (finished_at timestamp, status text);
-INSERT INTO etl.load_log VALUES (TIMESTAMP '2026-11-19 03:05:00', 'succeeded'), (TIMESTAMP '${CUTOFF}', 'succeeded'), (NULL, 'running');`
 
 const HEADER = (id: string, table: string, cutoff: boolean) => `id: ${id}
 title: ${id}
@@ -156,8 +199,9 @@ for (const engine of availableEngines()) {
       dir = await tempDir()
       source = await engine.createDatabase('src')
       target = await engine.createDatabase('dw')
-      await source.exec(SOURCE_SQL)
-      await target.exec(TARGET_SQL)
+      const sql = fixtures(engine.fixtureSql)
+      await source.exec(sql.source)
+      await target.exec(sql.target)
       for (const [name, text] of Object.entries(DEFINITIONS)) await dir.write(`checks/${name}`, text)
       definitions = await definitionsIn(`${dir.path}/checks`, ['src', 'dw'])
       const config = testConfig({ connections: [source.config, target.config], store: pgliteStore(dir.path) })
@@ -241,12 +285,21 @@ for (const engine of availableEngines()) {
       expect(clean.every((r) => r.cutoff === '2026-11-20T03:10:00')).toBe(true)
     })
 
-    it('passes the cutoff as a bound parameter and never as SQL text', () => {
+    it('passes the cutoff as a bound parameter and never as SQL text', async () => {
       const r = result('clean', 'row_count')
+      // The condition as this engine's dialect spells it; opening a session sends nothing.
+      const sourceEngine = engineFor(source.config.dialect)
+      const session = sourceEngine.open(source.config)
+      const d = sourceEngine.sql
+      const condition = compileStatement(session.db, [
+        `${d.quoteIdent('changed_at')} <= `,
+        ...d.timestampParam({ param: 'x' }, 'timestamp'),
+      ]).sql
+      await session.close()
       expect(r.parameters.source).toEqual(['2026-11-20T03:10:00'])
       expect(r.parameters.target).toEqual(['2026-11-20T03:10:00'])
       expect(r.sql.source).not.toContain('2026-11-20')
-      expect(r.sql.source).toMatch(/"changed_at" <= CAST\(\$1 AS timestamp\)/)
+      expect(r.sql.source).toContain(condition)
     })
 
     it('runs one scan per side for all non-grouped assertions of a check', () => {

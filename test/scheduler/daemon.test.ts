@@ -28,7 +28,9 @@ const NIGHTLY: ScheduledRunConfig = {
   },
 }
 
-for (const engine of availableEngines()) {
+for (const engine of availableEngines({
+  pgOnly: 'the engine hosts the results store, which is PostgreSQL or PGlite',
+})) {
   describe(`reconcile daemon, store on ${engine.name}`, () => {
     let dir: TempDir
     let scenario: Scenario

@@ -26,7 +26,9 @@ const message = (key: string) => ({
   attachments: [],
 })
 
-for (const engine of availableEngines()) {
+for (const engine of availableEngines({
+  pgOnly: 'the engine hosts the results store, which is PostgreSQL or PGlite',
+})) {
   describe(`store: incidents, outbox and claims on ${engine.name}`, () => {
     let dir: TempDir
     let config: StoreConfig

@@ -153,6 +153,7 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
  */
 export const mssqlSql: SqlDialect = {
   displayName: 'SQL Server',
+  maxParameters: 2_100,
   quoteIdent: (name) => `[${name.replaceAll(']', ']]')}]`,
   quoteTable(schema, name) {
     return `${this.quoteIdent(schema)}.${this.quoteIdent(name)}`
@@ -187,6 +188,9 @@ export const mssqlSql: SqlDialect = {
   timestampParam(placeholder: SqlParam, family): Statement {
     const type = family === 'timestamptz' ? 'datetimeoffset(7)' : family === 'date' ? 'date' : 'datetime2(7)'
     return ['CAST(', placeholder, ` AS ${type})`]
+  },
+  aliasedTable(schema, name, alias) {
+    return standardSql.aliasedTable(this.quoteTable(schema, name), alias)
   },
   derivedTable: standardSql.derivedTable,
   familyOf: (dataType) => FAMILIES[baseType(dataType)] ?? 'unknown',

@@ -116,6 +116,7 @@ function checksumValue(expr: string, column: ColumnInfo, encoding: FieldEncoding
 /** PostgreSQL (server and PGlite) spelling of the shared queries. */
 export const postgresSql: SqlDialect = {
   displayName: 'PostgreSQL',
+  maxParameters: 65_535,
   quoteIdent: (name) => `"${name.replaceAll('"', '""')}"`,
   quoteTable(schema, name) {
     return `${this.quoteIdent(schema)}.${this.quoteIdent(name)}`
@@ -147,6 +148,9 @@ export const postgresSql: SqlDialect = {
   timestampParam(placeholder: SqlParam, family): Statement {
     const type = family === 'timestamptz' ? 'timestamptz' : family === 'date' ? 'date' : 'timestamp'
     return ['CAST(', placeholder, ` AS ${type})`]
+  },
+  aliasedTable(schema, name, alias) {
+    return standardSql.aliasedTable(this.quoteTable(schema, name), alias)
   },
   derivedTable: standardSql.derivedTable,
   familyOf: (dataType) => FAMILIES[dataType.toLowerCase()] ?? 'unknown',
