@@ -1,8 +1,8 @@
 import { execFile, spawn } from 'node:child_process'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeSameRowsProject } from '../support/same-rows-project.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 const run = promisify(execFile)
@@ -43,40 +43,7 @@ describe('the installed reconcile command', () => {
       cwd: path.join(dir.path, 'app'),
     })
     bin = path.join(dir.path, 'app/node_modules/.bin/reconcile')
-    for (const [name, rows] of [
-      ['cosmic', 10],
-      ['ci', 10],
-    ] as const) {
-      const db = await PGlite.create(path.join(dir.path, name))
-      await db.exec(
-        `CREATE SCHEMA s; CREATE TABLE s.t (id int); INSERT INTO s.t SELECT generate_series(1, ${rows});`,
-      )
-      await db.close()
-    }
-    config = await dir.write(
-      'config/reconcile.yaml',
-      `installation: bin test
-checks_dir: ../checks
-store: { pglite: ../store, spool_dir: ../spool }
-connections:
-  cosmic: { dialect: pglite, path: ../cosmic }
-  ci: { dialect: pglite, path: ../ci }
-`,
-    )
-    await dir.write(
-      'checks/same.yaml',
-      `id: same
-title: same rows
-description: bin test
-owner: tests
-severity: low
-source: { connection: cosmic, table: s.t }
-target: { connection: ci, table: s.t }
-columns: [id]
-assertions:
-  - kind: row_count
-`,
-    )
+    config = await writeSameRowsProject(dir, 'bin test')
   }, 300_000)
   afterAll(async () => {
     await dir?.remove()

@@ -3,8 +3,8 @@ import { once } from 'node:events'
 import net from 'node:net'
 import path from 'node:path'
 import type { Readable } from 'node:stream'
-import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeSameRowsProject } from '../support/same-rows-project.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
@@ -61,37 +61,7 @@ describe('serve and run as separate processes on one PGlite store', () => {
 
   beforeAll(async () => {
     dir = await tempDir('reconcile-processes-')
-    for (const name of ['cosmic', 'ci']) {
-      const db = await PGlite.create(path.join(dir.path, name))
-      await db.exec(
-        'CREATE SCHEMA s; CREATE TABLE s.t (id int); INSERT INTO s.t SELECT generate_series(1, 10);',
-      )
-      await db.close()
-    }
-    config = await dir.write(
-      'config/reconcile.yaml',
-      `installation: process test
-checks_dir: ../checks
-store: { pglite: ../store, spool_dir: ../spool }
-connections:
-  cosmic: { dialect: pglite, path: ../cosmic }
-  ci: { dialect: pglite, path: ../ci }
-`,
-    )
-    await dir.write(
-      'checks/same.yaml',
-      `id: same
-title: same rows
-description: process test
-owner: tests
-severity: low
-source: { connection: cosmic, table: s.t }
-target: { connection: ci, table: s.t }
-columns: [id]
-assertions:
-  - kind: row_count
-`,
-    )
+    config = await writeSameRowsProject(dir, 'process test')
   }, 120_000)
   afterAll(async () => {
     if (serve !== undefined && serve.child.exitCode === null) {
