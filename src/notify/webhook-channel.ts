@@ -123,6 +123,7 @@ export function webhookChannel(config: WebhookConfig): Channel {
     },
     async send(message) {
       let response: Response
+      let answer: string
       try {
         response = await fetch(config.url, {
           method: 'POST',
@@ -134,10 +135,10 @@ export function webhookChannel(config: WebhookConfig): Channel {
           body: JSON.stringify(message.payload),
           signal: AbortSignal.timeout(config.timeoutMs),
         })
+        answer = (await response.text()).slice(0, ANSWER_CHARS).trim()
       } catch (error: unknown) {
-        throw new ReconcileError('WEBHOOK_FAILED', `${where} could not be reached`, { cause: error })
+        throw new ReconcileError('WEBHOOK_FAILED', `${where}: request failed`, { cause: error })
       }
-      const answer = (await response.text()).slice(0, ANSWER_CHARS).trim()
       if (!response.ok) {
         throw new ReconcileError(
           'WEBHOOK_FAILED',

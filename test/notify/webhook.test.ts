@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config, WebhookConfig } from '../../src/config/types.js'
 import { closeChannels, configuredChannels } from '../../src/notify/channels.js'
 import { deliverOutbox } from '../../src/notify/deliver.js'
+import { webhookChannel } from '../../src/notify/webhook-channel.js'
 import { type NotifiedRun, runAndNotify } from '../../src/runner/run.js'
 import { ResultsStore } from '../../src/store/results-store.js'
 import { availableEngines } from '../support/engines.js'
@@ -33,6 +34,8 @@ interface Received {
 class WebhookEndpoint {
   readonly received: Received[] = []
   readonly answers: number[] = []
+  /** While true, requests are received but never answered. */
+  hang = false
   private readonly server: Server = createServer((request, response) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -42,6 +45,7 @@ class WebhookEndpoint {
         headers: request.headers,
         body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
       })
+      if (this.hang) return
       const status = this.answers.shift() ?? 200
       response.writeHead(status, { 'content-type': 'text/plain' })
       response.end(status === 200 ? '1' : 'endpoint is down for maintenance')
@@ -55,6 +59,7 @@ class WebhookEndpoint {
   }
 
   async stop(): Promise<void> {
+    this.server.closeAllConnections()
     await new Promise<void>((resolve, reject) =>
       this.server.close((error) => (error === undefined ? resolve() : reject(error))),
     )
@@ -228,10 +233,31 @@ describe.skipIf(pglite === undefined)('webhook channel against a local HTTP serv
     const pending = (await webhookRows()).filter((m) => m.status === 'pending')
     expect(pending.map((m) => [m.kind, m.attempts])).toEqual([['incident_opened', 1]])
     expect(pending[0]?.lastError).toMatch(
-      /^webhook teams \(127\.0\.0\.1:\d+\) could not be reached: .*ECONNREFUSED/,
+      /^webhook teams \(127\.0\.0\.1:\d+\): request failed: .*ECONNREFUSED/,
     )
     expect(pending[0]?.lastError).not.toContain('secret-token')
     expect(endpoint.received).toHaveLength(before)
+  })
+
+  it('gives up on a request that gets no answer within the timeout, and sends it on a later attempt', async () => {
+    const [pending] = (await webhookRows()).filter((m) => m.status === 'pending')
+    const channels = [webhookChannel({ ...hook, timeoutMs: 300 })]
+    const attempt = () => withStore((s) => deliverOutbox({ store: s, channels, now: clock.now }))
+    const before = endpoint.received.length
+    endpoint.hang = true
+    clock.advance(60_000)
+    const hung = await attempt()
+    expect(hung.failed.map((f) => f.error)).toEqual([
+      expect.stringMatching(/^webhook teams \(127\.0\.0\.1:\d+\): request failed: .*timeout/),
+    ])
+    expect(endpoint.received).toHaveLength(before + 1)
+    endpoint.hang = false
+    clock.advance(120_000)
+    expect((await attempt()).sent.map((s) => s.message.messageId)).toEqual([pending?.messageId])
+    expect((await webhookRows()).find((m) => m.messageId === pending?.messageId)).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+    })
   })
 
   it('never lets the planted personal identity number out: not in a request nor in the outbox', async () => {
