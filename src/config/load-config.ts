@@ -4,7 +4,7 @@ import type { ValidationIssue } from '../errors/errors.js'
 import type { RetryPolicy } from '../util/retry.js'
 import { formatPath, readYamlFile, type YamlSource, zodIssues } from '../util/yaml-document.js'
 import { type ConfigSchemaOutput, configSchema } from './schema.js'
-import type { Config, ConnectionConfig, MailConfig, ScheduleConfig } from './types.js'
+import type { Config, ConnectionConfig, MailConfig, ScheduleConfig, WebhookConfig } from './types.js'
 
 /** The default configuration file, relative to the working directory. */
 export const DEFAULT_CONFIG_FILE = 'config/reconcile.yaml'
@@ -127,11 +127,22 @@ function toMail(input: NonNullable<ConfigSchemaOutput['mail']>, resolve: (p: str
             timeoutMs: smtp.timeout,
           },
     recipients: input.recipients,
-    retry: {
-      initialDelayMs: input.retry.initial_delay,
-      maxDelayMs: input.retry.max_delay,
-      attempts: input.retry.attempts,
-    },
+    retry: toNotifyRetry(input.retry),
+  }
+}
+
+function toNotifyRetry(input: NonNullable<ConfigSchemaOutput['mail']>['retry']): MailConfig['retry'] {
+  return { initialDelayMs: input.initial_delay, maxDelayMs: input.max_delay, attempts: input.attempts }
+}
+
+function toWebhook(input: ConfigSchemaOutput['webhooks'][number]): WebhookConfig {
+  return {
+    name: input.name,
+    url: input.url,
+    events: input.events,
+    headers: input.headers,
+    timeoutMs: input.timeout,
+    retry: toNotifyRetry(input.retry),
   }
 }
 
@@ -231,6 +242,8 @@ function toConfig(file: string, input: ConfigSchemaOutput): Config {
     connections,
     locale: input.locale,
     mail: input.mail === undefined ? undefined : toMail(input.mail, resolve),
+    webhooks: input.webhooks.map(toWebhook),
+    publicUrl: input.web.public_url?.replace(/\/+$/, ''),
     reminderAfterMs: input.incidents.reminder_after,
     schedule: toSchedule(input.schedule),
   }

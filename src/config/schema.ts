@@ -127,22 +127,48 @@ const smtpSchema = z.strictObject({
   timeout: durationUpTo('1h').prefault('30s'),
 })
 
+/** Backoff of a notification that could not be sent, mail or webhook. */
+const notifyRetrySchema = z
+  .strictObject({
+    initial_delay: durationUpTo('1d').prefault('1m'),
+    max_delay: durationUpTo('7d').prefault('1h'),
+    attempts: z
+      .int()
+      .min(1, 'attempts counts the first try too, so it must be at least 1')
+      .max(1000, 'at most 1000 attempts')
+      .default(48),
+  })
+  .prefault({})
+
+/** The events a webhook can subscribe to. */
+export const WEBHOOK_EVENTS = ['incident_opened', 'incident_reminder', 'incident_resolved'] as const
+
+const webhookSchema = z.strictObject({
+  name: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'webhook names are lower-case letters, digits, "-" and "_"'),
+  url: z.url({
+    protocol: /^https?$/,
+    error:
+      'write the endpoint as an http(s) URL, its secret part from the environment, e.g. ${TEAMS_WEBHOOK_URL}',
+  }),
+  events: z
+    .array(
+      z.enum(WEBHOOK_EVENTS, {
+        error: `events are ${WEBHOOK_EVENTS.map((e) => `"${e}"`).join(', ')}`,
+      }),
+    )
+    .min(1, 'list at least one event, or leave events out for all of them')
+    .default([...WEBHOOK_EVENTS]),
+  headers: z.record(z.string(), z.string()).default({}),
+  timeout: durationUpTo('5m').prefault('10s'),
+  retry: notifyRetrySchema,
+})
+
 const mailSchema = z.strictObject({
   from: z.string().min(3, 'write the sender, e.g. "Cosmic-kontroll <reconcile@region.se>"'),
   smtp: smtpSchema.optional(),
   eml_dir: z.string().default('../.data/mail'),
   recipients: z.strictObject({ alerts: addressList, vendor: addressList, report: addressList }).prefault({}),
-  retry: z
-    .strictObject({
-      initial_delay: durationUpTo('1d').prefault('1m'),
-      max_delay: durationUpTo('7d').prefault('1h'),
-      attempts: z
-        .int()
-        .min(1, 'attempts counts the first try too, so it must be at least 1')
-        .max(1000, 'at most 1000 attempts')
-        .default(48),
-    })
-    .prefault({}),
+  retry: notifyRetrySchema,
 })
 
 /** A five-field cron expression (minute hour day-of-month month day-of-week), checked with node-cron's parser. */
@@ -213,6 +239,19 @@ export const configSchema = z.strictObject({
   store: storeSchema.prefault({ pglite: '../.data/store' }),
   retry: retrySchema.prefault({}),
   mail: mailSchema.optional(),
+  webhooks: z
+    .array(webhookSchema)
+    .default([])
+    .refine((w) => new Set(w.map((h) => h.name)).size === w.length, {
+      message: 'every webhook needs a name of its own',
+    }),
+  web: z
+    .strictObject({
+      public_url: z
+        .url({ protocol: /^https?$/, error: 'write the dashboard address, e.g. https://reconcile.region.se' })
+        .optional(),
+    })
+    .prefault({}),
   incidents: z
     .strictObject({
       reminder_after: z

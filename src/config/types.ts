@@ -125,6 +125,22 @@ export interface MailConfig {
   readonly retry: { readonly initialDelayMs: number; readonly maxDelayMs: number; readonly attempts: number }
 }
 
+/** One webhook: notifications POSTed as JSON (Teams/Slack-compatible `text`), retried through the outbox. */
+export interface WebhookConfig {
+  /** Unique; its rows are queued under channel `webhook:<name>`. */
+  readonly name: string
+  /** The endpoint; usually secret, so written as `${VAR}` and never logged (only its host is). */
+  readonly url: string
+  /** The incident events it receives (default all). */
+  readonly events: readonly ('incident_opened' | 'incident_reminder' | 'incident_resolved')[]
+  /** Extra request headers, e.g. `Authorization: Bearer ${HOOK_TOKEN}`. */
+  readonly headers: Readonly<Record<string, string>>
+  /** How long one request may take, in ms (default 10 s). */
+  readonly timeoutMs: number
+  /** Backoff as for mail (default 1 min doubling to 1 h, 48 attempts). */
+  readonly retry: MailConfig['retry']
+}
+
 /** Waiting for the night's load before a scheduled run. */
 export interface LoadWaitConfig {
   /** Connection of the reporting side that holds the load log. */
@@ -165,6 +181,10 @@ export interface ScheduleConfig {
 export interface NotifyConfig {
   readonly locale: Locale
   readonly mail?: MailConfig
+  /** Webhooks (default none). */
+  readonly webhooks: readonly WebhookConfig[]
+  /** The dashboard's public address (`web.public_url`), linked from webhook notifications; absent when unset. */
+  readonly publicUrl?: string
   /** An open incident is reminded about after this long without a message, in ms; null turns reminders off (default 3 days). */
   readonly reminderAfterMs: number | null
   readonly schedule: ScheduleConfig

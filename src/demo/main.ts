@@ -8,7 +8,7 @@ import { describeError } from '../errors/errors.js'
 import { loadDefinitions } from '../definitions/load-definitions.js'
 import { deliverOutbox } from '../notify/deliver.js'
 import { queueMorningReport } from '../notify/queue-report.js'
-import { createTransport } from '../notify/transport.js'
+import { closeChannels, configuredChannels } from '../notify/channels.js'
 import { messageContext } from '../pipeline/run-and-notify.js'
 import { ResultsStore } from '../store/results-store.js'
 import { useDemoKeySecret } from './key-secret.js'
@@ -101,7 +101,7 @@ async function demoMail(io: CliIo): Promise<void> {
   if (config?.mail === undefined || context === null) return
   const { definitions } = await loadDefinitions(config.checksDir, new Set(config.connections.keys()))
   const store = await ResultsStore.open(config.store)
-  const transport = createTransport(config.mail)
+  const channels = configuredChannels(config)
   try {
     const now = new Date()
     const { message } = await queueMorningReport({
@@ -112,7 +112,7 @@ async function demoMail(io: CliIo): Promise<void> {
       now,
       dedupeKey: `report:demo:${now.toISOString()}`,
     })
-    const delivery = await deliverOutbox({ store, transport, mail: config.mail, now: () => new Date() })
+    const delivery = await deliverOutbox({ store, channels, now: () => new Date() })
     const incidents = await store.incidents.open()
     io.out('Alerts and the morning report')
     io.out(
@@ -125,7 +125,7 @@ async function demoMail(io: CliIo): Promise<void> {
     for (const s of delivery.sent) io.out(`    ${s.via}`)
     if (config.mail.transport.kind === 'eml') io.out(`  Directory: ${config.mail.transport.dir}`)
   } finally {
-    transport.close()
+    closeChannels(channels)
     await store.close()
   }
 }

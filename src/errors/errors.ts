@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'LATE_CHANGES_LIMIT'
   | 'STORE_UNAVAILABLE'
   | 'MAIL_FAILED'
+  | 'WEBHOOK_FAILED'
   | 'LOAD_LATE'
   | 'RUN_ABORTED'
 

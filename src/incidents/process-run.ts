@@ -1,12 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { ResultsStore, StoreTransaction } from '../store/results-store.js'
-import type { CheckInfo } from '../notify/check-info.js'
-import { composeIncidentAlert, type LateDelivery } from '../notify/incident-mail.js'
-import type { ComposedMessage, MessageContext } from '../notify/message.js'
-import { composeVendorTicket } from '../notify/vendor-ticket.js'
-import { decideIncidents, type IncidentDecision } from './decide.js'
+import { decideIncidents } from './decide.js'
+import type { IncidentEvent, LateDelivery, NotificationSink } from './events.js'
 
 /** What processing one run's results did to the incidents and the outbox. */
 export interface IncidentOutcome {
@@ -21,33 +17,31 @@ export interface IncidentOutcome {
 }
 
 /**
- * Applies one run's results to the incidents and queues their messages: an alert when an incident opens (and a
- * vendor ticket when the check's definition says so), a reminder when one has been open without a message for
- * the configured time, and a message when it resolves. Each incident's change and its messages are written in one
- * transaction, and every state change is conditional, so a message is queued exactly once per change even when
- * two processes record results at once. With `context` null (no mail configured) incidents are tracked silently.
+ * Applies one run's results to the incidents and hands each change to the notification sink as an event: an
+ * incident opened, one open without a message for the configured time (a reminder), one resolved. Each
+ * incident's change and its queued notifications are written in one transaction, and every state change is
+ * conditional, so a notification is queued exactly once per change even when two processes record results at
+ * once. With `notify` null (no channel configured) incidents are tracked silently.
  */
 export async function processRunIncidents(options: {
   store: ResultsStore
   results: readonly CheckResult[]
-  infoOf: (check: string) => CheckInfo
-  /** Null when no mail is configured. */
-  context: MessageContext | null
+  /** Null when no notification channel is configured. */
+  notify: NotificationSink | null
   /** When the results are processed: the run's own time; for results stored late, the run that found them. */
   now: Date
   reminderAfterMs: number | null
-  /** Set when the results were loaded from the spool by a later run: the alerts say they were stored late. */
+  /** Set when the results were loaded from the spool by a later run: notifications say they were stored late. */
   late?: LateDelivery
 }): Promise<IncidentOutcome> {
-  const { store, context } = options
+  const { store, notify } = options
   const at = options.now.toISOString()
   const decisions = decideIncidents({
     open: await store.incidents.open(),
     results: options.results,
     now: options.now,
     reminderAfterMs: options.reminderAfterMs,
-    vendorTicket: (check) =>
-      context !== null && options.infoOf(check).vendor && context.recipients.vendor.length > 0,
+    vendorTicket: (check) => notify?.vendorTicket(check) ?? false,
   })
   const opened: IncidentRecord[] = []
   const updated: IncidentRecord[] = []
@@ -56,60 +50,29 @@ export async function processRunIncidents(options: {
   const unaddressed: string[] = []
   let queued = 0
 
-  const enqueue = async (
+  const emit = async (
     tx: StoreTransaction,
-    key: string,
-    message: ComposedMessage,
-    decision: IncidentDecision,
+    event: Omit<IncidentEvent, 'at' | 'late' | 'results'>,
+    results: readonly CheckResult[],
   ) => {
-    if (message.recipients.length === 0) {
-      unaddressed.push(`${message.kind} for ${decision.incident.checkId}`)
-      return
-    }
-    const inserted = await tx.outbox.enqueue(
-      {
-        ...message,
-        messageId: randomUUID(),
-        dedupeKey: key,
-        incidentId: decision.incident.incidentId,
-        runId: decision.results[0]?.runId,
-      },
-      at,
-    )
-    if (inserted) queued += 1
+    if (notify === null) return
+    const outcome = await notify.queue(tx, { ...event, results, at, late: options.late })
+    queued += outcome.queued
+    unaddressed.push(...outcome.unaddressed)
   }
 
   for (const decision of decisions) {
-    const info = options.infoOf(decision.incident.checkId)
     const id = decision.incident.incidentId
     await store.transaction(async (tx) => {
       switch (decision.type) {
         case 'open': {
           if (!(await tx.incidents.insertOpen(decision.incident))) return
           opened.push(decision.incident)
-          if (context === null) return
-          await enqueue(
+          await emit(
             tx,
-            `incident:${id}:opened:alerts`,
-            composeIncidentAlert(
-              'opened',
-              info,
-              decision.incident,
-              decision.results,
-              context,
-              at,
-              options.late,
-            ),
-            decision,
+            { type: 'incident_opened', key: `incident:${id}:opened`, incident: decision.incident },
+            decision.results,
           )
-          if (decision.incident.vendorTicket) {
-            await enqueue(
-              tx,
-              `incident:${id}:opened:vendor`,
-              composeVendorTicket(info, decision.incident, decision.results, context),
-              decision,
-            )
-          }
           return
         }
         case 'update': {
@@ -123,7 +86,7 @@ export async function processRunIncidents(options: {
           }
           if (!(await tx.incidents.recordOccurrence(id, seen))) return
           updated.push(decision.incident)
-          if (!decision.remind || context === null) return
+          if (!decision.remind || notify === null) return
           const previous = decision.incident.lastNotifiedAt
           if (!(await tx.incidents.markReminded(id, previous, at))) return
           const incident = {
@@ -132,11 +95,10 @@ export async function processRunIncidents(options: {
             reminders: decision.incident.reminders + 1,
           }
           reminded.push(incident)
-          await enqueue(
+          await emit(
             tx,
-            `incident:${id}:reminder:${incident.reminders}:alerts`,
-            composeIncidentAlert('reminder', info, incident, decision.results, context, at, options.late),
-            decision,
+            { type: 'incident_reminder', key: `incident:${id}:reminder:${incident.reminders}`, incident },
+            decision.results,
           )
           return
         }
@@ -150,25 +112,11 @@ export async function processRunIncidents(options: {
             resolvedRunId: runId,
           }
           resolved.push(incident)
-          if (context === null) return
-          const message = composeIncidentAlert(
-            'resolved',
-            info,
-            incident,
+          await emit(
+            tx,
+            { type: 'incident_resolved', key: `incident:${id}:resolved`, incident },
             decision.results,
-            context,
-            at,
-            options.late,
           )
-          await enqueue(tx, `incident:${id}:resolved:alerts`, message, decision)
-          if (incident.vendorTicket) {
-            await enqueue(
-              tx,
-              `incident:${id}:resolved:vendor`,
-              { ...message, purpose: 'vendor', recipients: context.recipients.vendor },
-              decision,
-            )
-          }
           return
         }
       }

@@ -1,3 +1,4 @@
+import type { LateDelivery } from '../incidents/events.js'
 import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { CheckInfo } from './check-info.js'
@@ -13,17 +14,6 @@ import {
 } from './html.js'
 import { formatAge, formatTime, type Phrases, phrases } from './locale.js'
 import { type ComposedMessage, type MessageContext, uniqueRecipients } from './message.js'
-
-/**
- * Results that reached the store late: a later run loaded them from the spool because the store could not be
- * written when they were found. The message is then dated at the run that found them and says so.
- */
-export interface LateDelivery {
-  /** The run's final status as it ended (`finished` or `aborted`), not as the spool replay saw it. */
-  readonly status: 'finished' | 'aborted'
-  /** When the results were loaded into the store (ISO). */
-  readonly storedAt: string
-}
 
 /** Which moment of an incident a message announces. */
 export type IncidentMoment = 'opened' | 'reminder' | 'resolved'

@@ -2,10 +2,12 @@ import { hostname } from 'node:os'
 import type { Config, LoadWaitConfig } from '../config/types.js'
 import { describeError } from '../errors/errors.js'
 import { type IncidentOutcome, processRunIncidents } from '../incidents/process-run.js'
-import { checkInfoResolver } from '../notify/check-info.js'
+import type { Channel } from '../notify/channel.js'
+import { type CheckInfo, checkInfoResolver } from '../notify/check-info.js'
+import { closeChannels, composeContext, configuredChannels, notificationSink } from '../notify/channels.js'
 import { type DeliveryReport, deliverOutbox } from '../notify/deliver.js'
 import type { MessageContext } from '../notify/message.js'
-import { createTransport, type MailTransport } from '../notify/transport.js'
+import type { MailTransport } from '../notify/transport.js'
 import { ResultsStore } from '../store/results-store.js'
 import { type LoadedRun, loadSpool, type SpoolRecovery } from '../store/spool.js'
 
@@ -17,9 +19,9 @@ export interface NotifiedRun extends RecordedRun {
   readonly orphansAborted: readonly string[]
   /** Incidents opened, updated, reminded and resolved; absent when the results were not stored. */
   readonly incidents?: IncidentOutcome
-  /** What sending the due outbox messages did; absent without mail, or when the run was aborted. */
+  /** What sending the due outbox messages did; absent without channels, or when the run was aborted. */
   readonly delivery?: DeliveryReport
-  /** Where messages went: the transport's description. */
+  /** Where messages went: the channels' descriptions. */
   readonly mailTo?: string
   /** Why incidents or mail could not be processed, when they could not. */
   readonly notifyProblem?: string
@@ -31,6 +33,8 @@ export interface RunAndNotifyOptions extends RunOptions {
   readonly deliver?: boolean
   /** The mail transport (default: the configured one, opened and closed by this call). */
   readonly transport?: MailTransport
+  /** Channels already open, left open by this call (the daemon's); default: the configured ones, with `transport`. */
+  readonly channels?: readonly Channel[]
   /** The load wait of the schedule that started the run, for the `load` check's description. */
   readonly load?: LoadWaitConfig
 }
@@ -130,61 +134,81 @@ export async function runAndNotify(options: RunAndNotifyOptions): Promise<Notifi
     }
     if (store === undefined) return { ...run, orphansAborted, notifyProblem }
     const infoOf = checkInfoResolver(options.definitions, options.load, config.locale)
-    const context = messageContext(config)
-    const outcomes: IncidentOutcome[] = []
-    // Results loaded from the spool go through incidents and alerts as if stored on time, oldest run first and
-    // dated at the run that found them, with alerts marked as stored late.
-    const late: LoadedRun[] = run.recovery.runs.filter((r) => r.results.length > 0)
+    const channels = options.channels ?? configuredChannels(config, { transport: options.transport })
     try {
-      for (const loaded of late) {
-        outcomes.push(
-          await processRunIncidents({
-            store,
-            results: loaded.results,
-            infoOf,
-            context,
-            now: new Date(loaded.finish.finishedAt),
-            reminderAfterMs: config.reminderAfterMs,
-            late: { status: loaded.finish.status, storedAt: now().toISOString() },
-          }),
-        )
-      }
-      if (run.stored) {
-        outcomes.push(
-          await processRunIncidents({
-            store,
-            results: run.results,
-            infoOf,
-            context,
-            now: now(),
-            reminderAfterMs: config.reminderAfterMs,
-          }),
-        )
-      }
-    } catch (error: unknown) {
-      return { ...run, orphansAborted, notifyProblem: `could not update incidents: ${describeError(error)}` }
-    }
-    if (outcomes.length === 0) return { ...run, orphansAborted, notifyProblem }
-    const incidents = mergeOutcomes(outcomes)
-    if (config.mail === undefined || run.aborted || options.deliver === false) {
-      return { ...run, orphansAborted, incidents, notifyProblem }
-    }
-    const transport = options.transport ?? createTransport(config.mail)
-    try {
-      const delivery = await deliverOutbox({ store, transport, mail: config.mail, now })
-      return { ...run, orphansAborted, incidents, delivery, mailTo: transport.description, notifyProblem }
-    } catch (error: unknown) {
-      return {
-        ...run,
-        orphansAborted,
-        incidents,
-        mailTo: transport.description,
-        notifyProblem: `could not send the outbox: ${describeError(error)}`,
-      }
+      return await notifyRun({ ...options, store, run, orphansAborted, notifyProblem, now, channels, infoOf })
     } finally {
-      if (options.transport === undefined) transport.close()
+      if (options.channels === undefined) closeChannels(channels)
     }
   } finally {
     if (ownStore) await store?.close()
+  }
+}
+
+/**
+ * Updates the incidents with a recorded run's results (and those of runs loaded from the spool), queuing each
+ * channel's notifications, then sends what is due unless the run was aborted or `deliver` is false.
+ */
+async function notifyRun(
+  options: RunAndNotifyOptions & {
+    store: ResultsStore
+    run: RecordedRun
+    orphansAborted: string[]
+    notifyProblem: string | undefined
+    now: () => Date
+    channels: readonly Channel[]
+    infoOf: (check: string) => CheckInfo
+  },
+): Promise<NotifiedRun> {
+  const { config, store, run, orphansAborted, notifyProblem, now, channels } = options
+  const notify = notificationSink(channels, composeContext(config, options.infoOf))
+  const outcomes: IncidentOutcome[] = []
+  // Results loaded from the spool go through incidents and alerts as if stored on time, oldest run first and
+  // dated at the run that found them, with alerts marked as stored late.
+  const late: LoadedRun[] = run.recovery.runs.filter((r) => r.results.length > 0)
+  try {
+    for (const loaded of late) {
+      outcomes.push(
+        await processRunIncidents({
+          store,
+          results: loaded.results,
+          notify,
+          now: new Date(loaded.finish.finishedAt),
+          reminderAfterMs: config.reminderAfterMs,
+          late: { status: loaded.finish.status, storedAt: now().toISOString() },
+        }),
+      )
+    }
+    if (run.stored) {
+      outcomes.push(
+        await processRunIncidents({
+          store,
+          results: run.results,
+          notify,
+          now: now(),
+          reminderAfterMs: config.reminderAfterMs,
+        }),
+      )
+    }
+  } catch (error: unknown) {
+    return { ...run, orphansAborted, notifyProblem: `could not update incidents: ${describeError(error)}` }
+  }
+  if (outcomes.length === 0) return { ...run, orphansAborted, notifyProblem }
+  const incidents = mergeOutcomes(outcomes)
+  if (channels.length === 0 || run.aborted || options.deliver === false) {
+    return { ...run, orphansAborted, incidents, notifyProblem }
+  }
+  const mailTo = channels.map((c) => c.description).join(', ')
+  try {
+    const delivery = await deliverOutbox({ store, channels, now })
+    return { ...run, orphansAborted, incidents, delivery, mailTo, notifyProblem }
+  } catch (error: unknown) {
+    return {
+      ...run,
+      orphansAborted,
+      incidents,
+      mailTo,
+      notifyProblem: `could not send the outbox: ${describeError(error)}`,
+    }
   }
 }

@@ -4,9 +4,11 @@ import cron, { type ScheduledTask } from 'node-cron'
 import type { Config, ScheduledRunConfig } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { describeError } from '../errors/errors.js'
+import type { Channel } from '../notify/channel.js'
+import { closeChannels, configuredChannels } from '../notify/channels.js'
 import { deliverOutbox, senderId } from '../notify/deliver.js'
 import { queueMorningReport } from '../notify/queue-report.js'
-import { createTransport, type MailTransport } from '../notify/transport.js'
+import type { MailTransport } from '../notify/transport.js'
 import { messageContext, type NotifiedRun, runAndNotify } from '../pipeline/run-and-notify.js'
 import type { UnfinishedClaim } from '../store/claim-store.js'
 import type { ResultsStore } from '../store/results-store.js'
@@ -78,7 +80,7 @@ export class Daemon extends EventEmitter<DaemonEvents> {
   private tickAgain = false
   private job: Promise<void> | undefined
   private jobController: AbortController | undefined
-  private transportInstance: MailTransport | undefined
+  private channelsInstance: Channel[] | undefined
   /** Morning report slots already logged as waiting, so that each minute's tick does not log it again. */
   private readonly reportsWaiting = new Set<string>()
 
@@ -87,10 +89,10 @@ export class Daemon extends EventEmitter<DaemonEvents> {
     this.owner = options.owner ?? senderId()
   }
 
-  private get transport(): MailTransport | undefined {
-    if (this.options.config.mail === undefined) return undefined
-    this.transportInstance ??= this.options.transport ?? createTransport(this.options.config.mail)
-    return this.transportInstance
+  /** The configured channels, opened on first use. */
+  private get channels(): Channel[] {
+    this.channelsInstance ??= configuredChannels(this.options.config, { transport: this.options.transport })
+    return this.channelsInstance
   }
 
   /** Starts the node-cron triggers in the configured zone: one per schedule and one every minute. */
@@ -246,7 +248,7 @@ export class Daemon extends EventEmitter<DaemonEvents> {
         runId,
         leadingResults: leading,
         onCheckStart: (check) => this.emit('check-started', check),
-        transport: this.transport,
+        channels: this.channels,
         load: schedule.load,
       })
       await claims.finish(slot.schedule, slot.slot, {
@@ -331,18 +333,13 @@ export class Daemon extends EventEmitter<DaemonEvents> {
   }
 
   private async deliver(): Promise<void> {
-    const { config, store, clock, log } = this.options
-    const transport = this.transport
-    if (config.mail === undefined || transport === undefined) return
-    const report = await deliverOutbox({
-      store,
-      transport,
-      mail: config.mail,
-      now: () => clock.now(),
-      owner: this.owner,
-    })
+    const { store, clock, log } = this.options
+    const channels = this.channels
+    if (channels.length === 0) return
+    const report = await deliverOutbox({ store, channels, now: () => clock.now(), owner: this.owner })
+    const via = new Map(channels.map((c) => [c.name, c.description]))
     for (const s of report.sent)
-      log(`sent ${s.message.kind} "${s.message.subject}" via ${transport.description}`)
+      log(`sent ${s.message.kind} "${s.message.subject}" via ${via.get(s.message.channel) ?? s.via}`)
     for (const f of report.failed) {
       log(
         `could not send ${f.message.kind} "${f.message.subject}": ${f.error}; ${f.retryAt === null ? 'gave up (reconcile outbox --retry)' : `next attempt ${f.retryAt}`}`,
@@ -366,6 +363,6 @@ export class Daemon extends EventEmitter<DaemonEvents> {
     this.jobController?.abort()
     for (const task of this.tasks.splice(0)) await task.destroy()
     await this.idle()
-    this.transportInstance?.close()
+    closeChannels(this.channelsInstance ?? [])
   }
 }

@@ -149,6 +149,18 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('reconcile_results').addColumn('late_changes', 'jsonb').execute()
     },
   },
+  '004_outbox_channels': {
+    async up(db: Kysely<unknown>) {
+      // Which channel sends a row, and what a channel other than mail sends. Columns are added, not rewritten:
+      // rows queued before this migration are mail with their message in the rendered columns, so they stay
+      // deliverable as they are, and the rendered subject gives every row a line for `reconcile outbox`.
+      await db.schema
+        .alterTable('reconcile_outbox')
+        .addColumn('channel', 'text', (c) => c.notNull().defaultTo('mail'))
+        .execute()
+      await db.schema.alterTable('reconcile_outbox').addColumn('payload', 'jsonb').execute()
+    },
+  },
 }
 
 /** Provides {@link MIGRATIONS} to Kysely's Migrator. */

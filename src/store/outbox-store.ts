@@ -7,7 +7,10 @@ export interface NewOutboxMessage {
   readonly messageId: string
   /** Queuing two messages with one key keeps the first: e.g. `incident:<id>:opened:alerts`. */
   readonly dedupeKey: string
+  /** The channel that sends it: `mail` (the default) or `webhook:<name>`. */
+  readonly channel?: string
   readonly purpose: 'alerts' | 'vendor' | 'report'
+  /** The event it announces, e.g. `incident_opened`. */
   readonly kind: string
   readonly incidentId?: string
   readonly runId?: string
@@ -16,10 +19,13 @@ export interface NewOutboxMessage {
   readonly text: string
   readonly html: string
   readonly attachments: readonly StoredAttachment[]
+  /** What a channel other than mail sends (a webhook's JSON body); absent for mail. */
+  readonly payload?: unknown
 }
 
 /** A queued message as stored. Times are ISO 8601 UTC text. */
 export interface OutboxMessage extends NewOutboxMessage {
+  readonly channel: string
   readonly createdAt: string
   readonly status: 'pending' | 'sent' | 'failed'
   readonly attempts: number
@@ -35,6 +41,7 @@ function toMessage(row: Selectable<OutboxTable>): OutboxMessage {
   return {
     messageId: row.message_id,
     dedupeKey: row.dedupe_key,
+    channel: row.channel,
     purpose: row.purpose as OutboxMessage['purpose'],
     kind: row.kind,
     incidentId: row.incident_id ?? undefined,
@@ -44,6 +51,7 @@ function toMessage(row: Selectable<OutboxTable>): OutboxMessage {
     text: row.text_body,
     html: row.html_body,
     attachments: row.attachments,
+    payload: row.payload ?? undefined,
     createdAt: iso(row.created_at) ?? '',
     status: row.status as OutboxMessage['status'],
     attempts: row.attempts,
@@ -69,6 +77,7 @@ export class OutboxStore {
       .values({
         message_id: message.messageId,
         dedupe_key: message.dedupeKey,
+        channel: message.channel ?? 'mail',
         purpose: message.purpose,
         kind: message.kind,
         incident_id: message.incidentId ?? null,
@@ -79,6 +88,7 @@ export class OutboxStore {
         text_body: message.text,
         html_body: message.html,
         attachments: JSON.stringify(message.attachments),
+        payload: message.payload === undefined ? null : JSON.stringify(message.payload),
         status: 'pending',
         next_attempt_at: now,
       })
@@ -90,27 +100,28 @@ export class OutboxStore {
 
   /**
    * Locks up to `limit` pending messages that are due at `now` and not locked by another sender, oldest first,
-   * until `lockedUntil`; returns them.
+   * until `lockedUntil`; returns them. With `channels`, only messages of those channels: a message of a channel
+   * this process has not configured stays pending for one that has.
    */
   async takeDue(options: {
     now: string
     lockedUntil: string
     owner: string
     limit: number
+    channels?: readonly string[]
   }): Promise<OutboxMessage[]> {
     const now = new Date(options.now)
+    const channels = options.channels
+    if (channels?.length === 0) return []
     return this.db.transaction().execute(async (trx) => {
-      const due = await trx
+      let query = trx
         .selectFrom('reconcile_outbox')
         .select('message_id')
         .where('status', '=', 'pending')
         .where('next_attempt_at', '<=', now)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
-        .orderBy('created_at')
-        .limit(options.limit)
-        .forUpdate()
-        .skipLocked()
-        .execute()
+      if (channels !== undefined) query = query.where('channel', 'in', channels)
+      const due = await query.orderBy('created_at').limit(options.limit).forUpdate().skipLocked().execute()
       if (due.length === 0) return []
       const rows = await trx
         .updateTable('reconcile_outbox')

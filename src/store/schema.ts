@@ -92,15 +92,19 @@ export interface StoredAttachment {
 }
 
 /**
- * One message: written completely (recipients, subject, both parts, attachments) before any attempt to send it,
- * so that nothing composed is ever lost; `dedupe_key` makes queuing the same message twice a no-op.
+ * One notification for one channel: written completely, as the channel composed it, before any attempt to send
+ * it, so that nothing composed is ever lost; `dedupe_key` makes queuing the same message twice a no-op. A mail row
+ * keeps its message in the rendered columns (recipients, subject, both parts, attachments); another channel keeps
+ * its request in `payload` and a one-line summary in `subject` and `text_body`.
  */
 export interface OutboxTable {
   message_id: string
   dedupe_key: string
+  /** `mail` (every row queued before migration 004) or `webhook:<name>`. */
+  channel: ColumnType<string, string | undefined, never>
   /** `alerts`, `vendor` or `report`: which recipient list it went to. */
   purpose: string
-  /** `incident_opened`, `incident_reminder`, `incident_resolved`, `vendor_ticket`, `morning_report`. */
+  /** The event: `incident_opened`, `incident_reminder`, `incident_resolved`, `vendor_ticket`, `morning_report`. */
   kind: string
   incident_id: string | null
   run_id: string | null
@@ -110,14 +114,16 @@ export interface OutboxTable {
   text_body: string
   html_body: string
   attachments: JSONColumnType<StoredAttachment[], string, string>
-  /** `pending` until sent; `failed` after the last allowed attempt; `sent` once an SMTP server accepted it. */
+  /** What a channel other than mail sends, as it composed it (a webhook's JSON body); null for mail. */
+  payload: JSONColumnType<object | null, string | null | undefined, never>
+  /** `pending` until sent; `failed` after the last allowed attempt; `sent` once the channel's receiver accepted it (an SMTP server, a webhook's 2xx). */
   status: string
   attempts: ColumnType<number, number | undefined, number>
   next_attempt_at: Timestamp
   last_attempt_at: ColumnType<Date | null, string | null | undefined, string | null>
   last_error: ColumnType<string | null, string | null | undefined, string | null>
   sent_at: ColumnType<Date | null, string | null | undefined, string | null>
-  /** The server's answer or the .eml file written. */
+  /** The server's answer, the .eml file written, or the webhook's HTTP status. */
   delivered_via: ColumnType<string | null, string | null | undefined, string | null>
   /** A sender holds the message until then, so two processes never send it at once. */
   locked_until: ColumnType<Date | null, string | null | undefined, string | null>

@@ -42,6 +42,40 @@ describe('loadConfig', () => {
     expect(config?.checksDir).toBe(`${dir.path}/checks`)
   })
 
+  it('reads webhooks with their URL and headers from the environment, and says how to fix a bad one', async () => {
+    const webhooks = `web:
+  public_url: https://reconcile.region.local/
+webhooks:
+  - name: teams
+    url: \${TEAMS_WEBHOOK_URL}
+    headers:
+      Authorization: Bearer \${HOOK_TOKEN}
+  - name: ops
+    url: \${OPS_URL}
+    events: [incident_opened, incident_closed]
+`
+    const env = { CI_SQL_PASSWORD: 's', TEAMS_WEBHOOK_URL: 'https://teams.example/hook/abc', HOOK_TOKEN: 't' }
+    const good = await dir.write('good.yaml', MSSQL + webhooks.replace(/ {2}- name: ops[\s\S]*/, ''))
+    const { config } = await loadConfig(good, env)
+    expect(config?.publicUrl).toBe('https://reconcile.region.local')
+    expect(config?.webhooks).toEqual([
+      {
+        name: 'teams',
+        url: 'https://teams.example/hook/abc',
+        events: ['incident_opened', 'incident_reminder', 'incident_resolved'],
+        headers: { Authorization: 'Bearer t' },
+        timeoutMs: 10_000,
+        retry: { initialDelayMs: 60_000, maxDelayMs: 3_600_000, attempts: 48 },
+      },
+    ])
+    const bad = await dir.write('bad.yaml', MSSQL + webhooks)
+    const { issues } = await loadConfig(bad, { ...env, OPS_URL: 'ops.example/hook' })
+    expect(issues.map(formatIssue)).toEqual([
+      `${bad}:16: webhooks[1].url: write the endpoint as an http(s) URL, its secret part from the environment, e.g. \${TEAMS_WEBHOOK_URL}`,
+      `${bad}:17: webhooks[1].events[1]: events are "incident_opened", "incident_reminder", "incident_resolved"`,
+    ])
+  })
+
   it('names a missing environment variable, the file, the line and the field', async () => {
     const file = await dir.write('config/reconcile.yaml', MSSQL)
     const { config, issues } = await loadConfig(file, {})

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { renderNotifications, renderRun } from '../../src/cli/render.js'
 import type { Config } from '../../src/config/types.js'
 import { deliverOutbox } from '../../src/notify/deliver.js'
+import { mailChannel } from '../../src/notify/mail-channel.js'
 import { createTransport } from '../../src/notify/transport.js'
 import { type NotifiedRun, runAndNotify } from '../../src/pipeline/run-and-notify.js'
 import { ResultsStore } from '../../src/store/results-store.js'
@@ -186,8 +187,7 @@ for (const engine of availableEngines({
           withStore((s) =>
             deliverOutbox({
               store: s,
-              transport,
-              mail: config.mail ?? testMail({ kind: 'eml', dir: '' }),
+              channels: [mailChannel(config.mail ?? testMail({ kind: 'eml', dir: '' }), transport)],
               now: clock.now,
             }),
           )

@@ -31,6 +31,7 @@ export function testConfig(options: {
     store: options.store,
     connections: new Map(options.connections.map((c) => [c.name, c])),
     locale: 'sv',
+    webhooks: [],
     reminderAfterMs: null,
     schedule: { runs: [], catchUpMs: 6 * 3_600_000 },
   }

@@ -1,6 +1,7 @@
 import { describeError } from '../../errors/errors.js'
+import { closeChannels, configuredChannels } from '../../notify/channels.js'
 import { deliverOutbox } from '../../notify/deliver.js'
-import { createTransport, type MailTransport } from '../../notify/transport.js'
+import type { MailTransport } from '../../notify/transport.js'
 import { ResultsStore } from '../../store/results-store.js'
 import { formatInZone } from '../../util/time-zone.js'
 import { EXIT } from '../exit-codes.js'
@@ -46,19 +47,19 @@ export async function outboxCommand(options: OutboxOptions, io: CliIo): Promise<
       io.out(`${n} failed message(s) put back in the queue.`)
     }
     if (options.send === true) {
-      if (config.mail === undefined) {
-        io.err('No mail section in the configuration: nothing can be sent.')
+      const channels = configuredChannels(config, { transport: options.transport })
+      if (channels.length === 0) {
+        io.err('No mail section and no webhooks in the configuration: nothing can be sent.')
         return EXIT.invalid
       }
-      const transport = options.transport ?? createTransport(config.mail)
       try {
-        const report = await deliverOutbox({ store, transport, mail: config.mail, now })
-        io.out(`Sent ${report.sent.length} message(s) via ${transport.description}.`)
+        const report = await deliverOutbox({ store, channels, now })
+        io.out(`Sent ${report.sent.length} message(s) via ${channels.map((c) => c.description).join(', ')}.`)
         for (const f of report.failed)
           io.out(paint(io, 'yellow', `Not sent: ${f.message.subject}: ${f.error}`))
         failedSend = report.failed.length > 0
       } finally {
-        if (options.transport === undefined) transport.close()
+        closeChannels(channels)
       }
     }
     const messages = await store.outbox.list({ all: options.all === true })
@@ -86,7 +87,7 @@ export async function outboxCommand(options: OutboxOptions, io: CliIo): Promise<
           m.status.toUpperCase(),
           local(m.createdAt),
           m.kind,
-          m.recipients.join(', '),
+          m.channel === 'mail' ? m.recipients.join(', ') : m.channel,
           String(m.attempts),
           m.status === 'pending'
             ? local(m.nextAttemptAt)

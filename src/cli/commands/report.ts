@@ -1,7 +1,8 @@
 import { describeError } from '../../errors/errors.js'
+import { closeChannels, configuredChannels } from '../../notify/channels.js'
 import { deliverOutbox } from '../../notify/deliver.js'
 import { queueMorningReport } from '../../notify/queue-report.js'
-import { createTransport, type MailTransport } from '../../notify/transport.js'
+import type { MailTransport } from '../../notify/transport.js'
 import { messageContext } from '../../pipeline/run-and-notify.js'
 import { describeStore, ResultsStore } from '../../store/results-store.js'
 import { formatInZone } from '../../util/time-zone.js'
@@ -50,7 +51,7 @@ export async function reportCommand(options: ReportCommandOptions, io: CliIo): P
     io.err(`Cannot open the ${describeStore(config.store)}: ${describeError(error)}`)
     return EXIT.error
   }
-  const transport = options.transport ?? createTransport(config.mail)
+  const channels = configuredChannels(config, { transport: options.transport })
   try {
     const at = now()
     const day = formatInZone(at.getTime(), config.timezone).slice(0, 10)
@@ -67,7 +68,7 @@ export async function reportCommand(options: ReportCommandOptions, io: CliIo): P
         ? `Morning report queued: ${message.subject}`
         : `The morning report of ${day} was already queued; sending what the outbox has due.`,
     )
-    const delivery = await deliverOutbox({ store, transport, mail: config.mail, now })
+    const delivery = await deliverOutbox({ store, channels, now })
     for (const s of delivery.sent) io.out(`Sent ${s.message.kind} "${s.message.subject}" via ${s.via}`)
     for (const f of delivery.failed) {
       io.out(
@@ -83,7 +84,7 @@ export async function reportCommand(options: ReportCommandOptions, io: CliIo): P
     io.err(`Cannot read the results store: ${describeError(error)}`)
     return EXIT.error
   } finally {
-    if (options.transport === undefined) transport.close()
+    closeChannels(channels)
     await store.close()
   }
 }
