@@ -2,6 +2,7 @@ import type { KeyMasker } from '../results/key-mask.js'
 import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition } from '../definitions/types.js'
 import type { SidePlan } from './side-plan.js'
+import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
 import type { CheckResult } from '../results/types.js'
 
 /** A row as a driver returns it. */
@@ -49,9 +50,10 @@ export type Verdict = Pick<
 
 /**
  * One kind of assertion. Kinds add expressions to the shared profile query (one scan per side for every
- * non-grouped assertion of a check) and may run one query of their own; they never see an engine's name.
+ * non-grouped assertion of a check) and may run one query of their own; they never see an engine's name. A kind
+ * also says how it is written in YAML (its `AssertionSyntax`).
  */
-export interface CheckKind<A extends Assertion> {
+export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
   /** The result names this assertion produces, e.g. one per aggregate function. */
   resultKeys(assertion: A): string[]
   /** Select-list items for the profile query; aliases start with `prefix` (lower-case, unique per check). */
