@@ -21,6 +21,7 @@ import {
 } from '../plan/check-kind.js'
 import { ROW_COUNT_ALIAS } from './row-count.js'
 import { compareWithTolerance } from './tolerance.js'
+import { explainChecksum } from './checksum-explain.js'
 import { checksumSyntax } from './checksum-syntax.js'
 
 const nf = new Intl.NumberFormat('en-US')
@@ -256,6 +257,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
  */
 export const checksumKind: CheckKind<ChecksumAssertion> = {
   ...checksumSyntax,
+  explain: explainChecksum,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side, pair) {
     const rowText = rowTextSql(a.columns, encodingsOf(a.columns, pair), side)

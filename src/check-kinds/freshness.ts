@@ -5,6 +5,7 @@ import { isTemporal } from '../plan/side-plan.js'
 import { formatDuration } from '../util/duration.js'
 import { timestampToUtcMs } from '../util/time-zone.js'
 import { type CheckKind, textOf } from '../plan/check-kind.js'
+import { explainFreshness } from './freshness-explain.js'
 import { freshnessSyntax } from './freshness-syntax.js'
 
 /**
@@ -13,6 +14,7 @@ import { freshnessSyntax } from './freshness-syntax.js'
  */
 export const freshnessKind: CheckKind<FreshnessAssertion> = {
   ...freshnessSyntax,
+  explain: explainFreshness,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side) {
     const family = side.family(a.column)

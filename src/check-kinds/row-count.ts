@@ -7,6 +7,7 @@ import type { GroupDifference } from '../results/types.js'
 import { abs, compare, type Decimal, formatDecimal, parseDecimal, subtract } from '../util/decimal.js'
 import { type CheckKind, type Row, textOf } from '../plan/check-kind.js'
 import { compareWithTolerance, describeTolerance, groupThousands } from './tolerance.js'
+import { explainRowCount } from './row-count-explain.js'
 import { rowCountSyntax } from './row-count-syntax.js'
 
 /** Alias of the row count in every profile query. */
@@ -75,6 +76,7 @@ function collectGroups(
 /** Row counts of both sides, as a whole or per group (e.g. per day and unit). */
 export const rowCountKind: CheckKind<RowCountAssertion> = {
   ...rowCountSyntax,
+  explain: explainRowCount,
   resultKeys: (a) => [a.key],
   profileItems: () => [],
   ownQuery: (a, side) => (a.groupBy.length === 0 ? undefined : groupedQuery(a, side)),

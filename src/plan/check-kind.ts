@@ -3,6 +3,8 @@ import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition } from '../definitions/types.js'
 import type { SidePlan } from './side-plan.js'
 import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
+import type { Inline } from '../i18n/inline.js'
+import type { Language } from '../i18n/language.js'
 import type { CheckResult } from '../results/types.js'
 
 /** A row as a driver returns it. */
@@ -42,6 +44,20 @@ export interface FollowUpContext extends EvaluationContext {
   clock(): number
 }
 
+/** An assertion in words, for the control document. */
+export interface Explanation {
+  /** What is compared and what passes, as running text. */
+  readonly text: Inline[]
+  /** The threshold in a few words, for the summary table, e.g. `rows: exact`. */
+  readonly threshold: string
+}
+
+/** What explaining an assertion may use from its definition. */
+export interface ExplainContext {
+  /** Whether the definition's key values identify a person (shown masked). */
+  readonly keySensitive: boolean
+}
+
 /** The parts of a result an assertion decides; the runner adds run id, SQL, timings and hashes. */
 export type Verdict = Pick<
   CheckResult,
@@ -73,6 +89,8 @@ export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
    * verdict to record. It never throws: what it could not do is written into the verdict.
    */
   followUp?(assertion: A, prefix: string, verdict: Verdict, context: FollowUpContext): Promise<Verdict>
+  /** The assertion in words, in a language (the control document's "assertions" and summary table). */
+  explain(assertion: A, language: Language, context: ExplainContext): Explanation
 }
 
 /** Reads a count or sum column as text, whatever JS type the driver chose (number, bigint or string). */
