@@ -48,6 +48,7 @@ function expression(a: AggregateAssertion, fn: AggregateFunction, side: SidePlan
 export const aggregateKind: CheckKind<AggregateAssertion> = {
   ...aggregateSyntax,
   explain: explainAggregate,
+  describe: () => ({}),
   resultKeys: (a) => a.functions.map((fn) => aggregateResultKey(a, fn)),
   profileItems: (a, prefix, side) =>
     a.functions.map((fn) => ({ alias: `${prefix}_${fn}`, expr: expression(a, fn, side) })),

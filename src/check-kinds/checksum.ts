@@ -22,6 +22,7 @@ import {
 import { ROW_COUNT_ALIAS } from './row-count.js'
 import { compareWithTolerance } from './tolerance.js'
 import { explainChecksum } from './checksum-explain.js'
+import { describeChecksum } from './checksum-describe.js'
 import { checksumSyntax } from './checksum-syntax.js'
 
 const nf = new Intl.NumberFormat('en-US')
@@ -257,6 +258,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
  */
 export const checksumKind: CheckKind<ChecksumAssertion> = {
   ...checksumSyntax,
+  describe: describeChecksum,
   explain: explainChecksum,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side, pair) {

@@ -19,3 +19,10 @@ export const CHECK_KINDS: { [K in Assertion['kind']]: KindOf<K> } = {
 export function kindOf<A extends Assertion>(assertion: A): CheckKind<A> {
   return CHECK_KINDS[assertion.kind] as unknown as CheckKind<A>
 }
+
+/** The kind a stored result names, or undefined for a name no kind has (e.g. written by another version). */
+export function kindNamed(kind: string): CheckKind<Assertion> | undefined {
+  return Object.hasOwn(CHECK_KINDS, kind)
+    ? (CHECK_KINDS[kind as Assertion['kind']] as unknown as CheckKind<Assertion>)
+    : undefined
+}

@@ -8,6 +8,7 @@ import { abs, compare, type Decimal, formatDecimal, parseDecimal, subtract } fro
 import { type CheckKind, type Row, textOf } from '../plan/check-kind.js'
 import { compareWithTolerance, describeTolerance, groupThousands } from './tolerance.js'
 import { explainRowCount } from './row-count-explain.js'
+import { describeRowCount } from './row-count-describe.js'
 import { rowCountSyntax } from './row-count-syntax.js'
 
 /** Alias of the row count in every profile query. */
@@ -76,6 +77,7 @@ function collectGroups(
 /** Row counts of both sides, as a whole or per group (e.g. per day and unit). */
 export const rowCountKind: CheckKind<RowCountAssertion> = {
   ...rowCountSyntax,
+  describe: describeRowCount,
   explain: explainRowCount,
   resultKeys: (a) => [a.key],
   profileItems: () => [],

@@ -5,6 +5,7 @@ import type { SidePlan } from './side-plan.js'
 import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
 import type { Inline } from '../i18n/inline.js'
 import type { Language } from '../i18n/language.js'
+import type { DescribableResult, ResultDescription } from '../results/describable.js'
 import type { CheckResult } from '../results/types.js'
 
 /** A row as a driver returns it. */
@@ -91,6 +92,8 @@ export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
   followUp?(assertion: A, prefix: string, verdict: Verdict, context: FollowUpContext): Promise<Verdict>
   /** The assertion in words, in a language (the control document's "assertions" and summary table). */
   explain(assertion: A, language: Language, context: ExplainContext): Explanation
+  /** A result of this kind (recorded or stored) in words, for mail and pages; `{}` for the generic wording. */
+  describe(result: DescribableResult, language: Language): ResultDescription
 }
 
 /** Reads a count or sum column as text, whatever JS type the driver chose (number, bigint or string). */
