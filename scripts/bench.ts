@@ -23,7 +23,7 @@ import { firstLevelBuckets } from '../src/checksum/hash-buckets.js'
 import { KeyMasker } from '../src/results/key-mask.js'
 import type { ConnectionConfig } from '../src/config/types.js'
 import { ConnectionSet } from '../src/connections/connection.js'
-import { loadDefinitions } from '../src/definitions/load-definitions.js'
+import { loadDefinitions } from '../src/check-kinds/load-definitions.js'
 import type { CheckDefinition } from '../src/definitions/types.js'
 import { prepareCheck, runCheck } from '../src/runner/run-check.js'
 

@@ -6,6 +6,8 @@ import type { SidePlan } from '../plan/side-plan.js'
 import { parseDecimal } from '../util/decimal.js'
 import { type CheckKind, textOf, type Verdict } from '../plan/check-kind.js'
 import { compareWithTolerance, describeDifference, describeTolerance } from './tolerance.js'
+import { explainAggregate } from './aggregate-explain.js'
+import { aggregateSyntax } from './aggregate-syntax.js'
 
 /** The result name of one function of an aggregate assertion: `sum(fee)`, or `<name>.sum` when named. */
 export function aggregateResultKey(a: AggregateAssertion, fn: AggregateFunction): string {
@@ -44,6 +46,9 @@ function expression(a: AggregateAssertion, fn: AggregateFunction, side: SidePlan
 
 /** Sum, minimum, maximum, NULL count and distinct count of one mapped column, computed in each database. */
 export const aggregateKind: CheckKind<AggregateAssertion> = {
+  ...aggregateSyntax,
+  explain: explainAggregate,
+  describe: () => ({}),
   resultKeys: (a) => a.functions.map((fn) => aggregateResultKey(a, fn)),
   profileItems: (a, prefix, side) =>
     a.functions.map((fn) => ({ alias: `${prefix}_${fn}`, expr: expression(a, fn, side) })),

@@ -21,6 +21,9 @@ import {
 } from '../plan/check-kind.js'
 import { ROW_COUNT_ALIAS } from './row-count.js'
 import { compareWithTolerance } from './tolerance.js'
+import { explainChecksum } from './checksum-explain.js'
+import { describeChecksum } from './checksum-describe.js'
+import { checksumSyntax } from './checksum-syntax.js'
 
 const nf = new Intl.NumberFormat('en-US')
 /** Key families whose values order the same on every engine, so segments can be compared. */
@@ -254,6 +257,9 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
  * (masked unless the definition marks keys non-sensitive), never by value.
  */
 export const checksumKind: CheckKind<ChecksumAssertion> = {
+  ...checksumSyntax,
+  describe: describeChecksum,
+  explain: explainChecksum,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side, pair) {
     const rowText = rowTextSql(a.columns, encodingsOf(a.columns, pair), side)

@@ -5,12 +5,18 @@ import { isTemporal } from '../plan/side-plan.js'
 import { formatDuration } from '../util/duration.js'
 import { timestampToUtcMs } from '../util/time-zone.js'
 import { type CheckKind, textOf } from '../plan/check-kind.js'
+import { explainFreshness } from './freshness-explain.js'
+import { describeFreshness } from './freshness-describe.js'
+import { freshnessSyntax } from './freshness-syntax.js'
 
 /**
  * How recent the newest row is: the target's newest value at most `max_age` before the run, and/or at most
  * `max_lag` behind the source's newest. Naive timestamps are read in the configured time zone.
  */
 export const freshnessKind: CheckKind<FreshnessAssertion> = {
+  ...freshnessSyntax,
+  describe: describeFreshness,
+  explain: explainFreshness,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side) {
     const family = side.family(a.column)

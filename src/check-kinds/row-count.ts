@@ -7,6 +7,9 @@ import type { GroupDifference } from '../results/types.js'
 import { abs, compare, type Decimal, formatDecimal, parseDecimal, subtract } from '../util/decimal.js'
 import { type CheckKind, type Row, textOf } from '../plan/check-kind.js'
 import { compareWithTolerance, describeTolerance, groupThousands } from './tolerance.js'
+import { explainRowCount } from './row-count-explain.js'
+import { describeRowCount } from './row-count-describe.js'
+import { rowCountSyntax } from './row-count-syntax.js'
 
 /** Alias of the row count in every profile query. */
 export const ROW_COUNT_ALIAS = 'row_count'
@@ -73,6 +76,9 @@ function collectGroups(
 
 /** Row counts of both sides, as a whole or per group (e.g. per day and unit). */
 export const rowCountKind: CheckKind<RowCountAssertion> = {
+  ...rowCountSyntax,
+  describe: describeRowCount,
+  explain: explainRowCount,
   resultKeys: (a) => [a.key],
   profileItems: () => [],
   ownQuery: (a, side) => (a.groupBy.length === 0 ? undefined : groupedQuery(a, side)),

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import type { Tolerance } from '../definitions/types.js'
 import type { Difference } from '../results/types.js'
 import {
@@ -9,6 +10,23 @@ import {
   multiply,
   subtract,
 } from '../util/decimal.js'
+
+/** The `tolerance` of a `row_count` or `aggregate` assertion: absolute and/or percent, each ≥ 0 (default none). */
+export const toleranceSchema = z
+  .strictObject({
+    absolute: z
+      .number({ error: (issue) => `expected a number ≥ 0, e.g. 0 or 5, got ${JSON.stringify(issue.input)}` })
+      .min(0, 'expected a number ≥ 0, e.g. 0 or 5')
+      .optional(),
+    percent: z
+      .number({
+        error: (issue) => `expected a number ≥ 0 without "%", e.g. 0.5, got ${JSON.stringify(issue.input)}`,
+      })
+      .min(0, 'expected a number ≥ 0 without "%", e.g. 0.5')
+      .max(100)
+      .optional(),
+  })
+  .prefault({})
 
 /** Percentage |target − source| / |source| × 100 to 4 decimals; null when the source is 0. */
 function percentOf(diff: Decimal, source: Decimal): number | null {

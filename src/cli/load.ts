@@ -1,6 +1,6 @@
 import { checksDirIssue, loadConfig } from '../config/load-config.js'
 import type { Config } from '../config/types.js'
-import { loadDefinitions } from '../definitions/load-definitions.js'
+import { loadDefinitions } from '../check-kinds/load-definitions.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { formatIssue, type ValidationIssue } from '../errors/errors.js'
 import type { CliIo } from './io.js'

@@ -3,7 +3,8 @@ import path from 'node:path'
 import type { ValidationIssue } from '../errors/errors.js'
 import { readYamlFile, type YamlSource, zodIssues } from '../util/yaml-document.js'
 import { definitionHash } from './definition-hash.js'
-import { type DefinitionSchemaOutput, definitionSchema } from './schema.js'
+import type { AssertionSyntax, AssertionSyntaxTable, ResolveHelpers } from './assertion-syntax.js'
+import { type DefinitionSchemaOutput, definitionSchemaFor } from './schema.js'
 import type {
   Assertion,
   CanonicalOptions,
@@ -30,9 +31,11 @@ export function displayPath(file: string): string {
 
 /**
  * Loads every definition under `dir` and validates all of them before anything runs: schema, duplicate ids,
- * unknown connections and column references. Every problem is returned; none is thrown.
+ * unknown connections and column references. Every problem is returned; none is thrown. Assertions are read
+ * with the syntax of their kind in `kinds` (the check kinds' registry passes its own).
  */
-export async function loadDefinitions(
+export async function loadDefinitionsWith(
+  kinds: AssertionSyntaxTable,
   dir: string,
   knownConnections: ReadonlySet<string>,
 ): Promise<{ definitions: CheckDefinition[]; issues: ValidationIssue[] }> {
@@ -68,6 +71,7 @@ export async function loadDefinitions(
   const issues: ValidationIssue[] = []
   const definitions: CheckDefinition[] = []
   const seen = new Map<string, { file: string; line?: number }>()
+  const definitionSchema = definitionSchemaFor(kinds)
   for (const file of files) {
     const read = await readYamlFile(displayPath(file))
     if ('issues' in read) {
@@ -79,7 +83,7 @@ export async function loadDefinitions(
       issues.push(...zodIssues(read.source, parsed.error))
       continue
     }
-    const resolved = resolveDefinition(read.source, parsed.data, knownConnections)
+    const resolved = resolveDefinition(kinds, read.source, parsed.data, knownConnections)
     issues.push(...resolved.issues)
     const previous = seen.get(parsed.data.id)
     if (previous !== undefined) {
@@ -98,13 +102,15 @@ export async function loadDefinitions(
 }
 
 function resolveDefinition(
+  kinds: AssertionSyntaxTable,
   source: YamlSource,
   input: DefinitionSchemaOutput,
   knownConnections: ReadonlySet<string>,
 ): { definition?: CheckDefinition; issues: ValidationIssue[] } {
   const issues: ValidationIssue[] = []
-  const problem = (at: PropertyKey[], field: string, message: string) =>
-    issues.push({ file: source.file, line: source.lineOf(at), field, message })
+  const problem = (at: readonly PropertyKey[], field: string, message: string) => {
+    issues.push({ file: source.file, line: source.lineOf([...at]), field, message })
+  }
 
   for (const side of ['source', 'target'] as const) {
     const name = input[side].connection
@@ -140,7 +146,7 @@ function resolveDefinition(
     byName.set(c.name, c)
   })
   const mapped = [...byName.keys()].map((n) => `"${n}"`).join(', ') || 'none'
-  const column = (name: string, at: PropertyKey[], field: string): ColumnMapping | undefined => {
+  const column = (name: string, at: readonly PropertyKey[], field: string): ColumnMapping | undefined => {
     const found = byName.get(name)
     if (found === undefined)
       problem(
@@ -152,101 +158,20 @@ function resolveDefinition(
   }
 
   const key = input.key.flatMap((k, i) => column(k, ['key', i], `key[${i}]`) ?? [])
-  const assertions: Assertion[] = []
-  input.assertions.forEach((a, i) => {
-    const at = ['assertions', i]
-    switch (a.kind) {
-      case 'row_count': {
-        const groupBy = (a.group_by ?? []).flatMap(
-          (g, j) => column(g, [...at, 'group_by', j], `assertions[${i}].group_by[${j}]`) ?? [],
-        )
-        groupBy.forEach((g, j) => {
-          if (input.key_sensitive && input.key.includes(g.name)) {
-            problem(
-              [...at, 'group_by', j],
-              `assertions[${i}].group_by[${j}]`,
-              `"${g.name}" is a key column: grouping by it would put key values in results and mail; group by a day or a unit, or set key_sensitive: false if the key identifies no person`,
-            )
-          }
-        })
-        const key =
-          a.name ??
-          (groupBy.length === 0 ? 'row_count' : `row_count by ${groupBy.map((g) => g.name).join(', ')}`)
-        assertions.push({
-          kind: 'row_count',
-          key,
-          tolerance: a.tolerance,
-          groupBy,
-          maxGroupsReported: a.max_groups_reported,
-        })
-        break
-      }
-      case 'aggregate': {
-        const col = column(a.column, [...at, 'column'], `assertions[${i}].column`)
-        const extremes = a.functions.filter((fn) => fn === 'min' || fn === 'max')
-        if (col !== undefined && extremes.length > 0 && input.key_sensitive && input.key.includes(col.name)) {
-          problem(
-            [...at, 'functions'],
-            `assertions[${i}].functions`,
-            `${extremes.join(' and ')} of the key column "${col.name}" would put a key value in results and mail; use distinct_count or a checksum, or set key_sensitive: false if the key identifies no person`,
-          )
-        }
-        if (col !== undefined) {
-          assertions.push({
-            kind: 'aggregate',
-            key: a.name ?? `aggregate(${col.name})`,
-            column: col,
-            functions: a.functions,
-            tolerance: a.tolerance,
-          })
-        }
-        break
-      }
-      case 'freshness': {
-        const col = column(a.column, [...at, 'column'], `assertions[${i}].column`)
-        if (col !== undefined) {
-          assertions.push({
-            kind: 'freshness',
-            key: a.name ?? `freshness(${col.name})`,
-            column: col,
-            maxAgeMs: a.max_age,
-            maxAgeFrom: a.max_age_from,
-            maxLagMs: a.max_lag,
-          })
-        }
-        break
-      }
-      case 'checksum': {
-        const hashed =
-          a.columns === undefined
-            ? columns
-            : a.columns.flatMap(
-                (c, j) => column(c, [...at, 'columns', j], `assertions[${i}].columns[${j}]`) ?? [],
-              )
-        if (hashed.length === 0) {
-          problem([...at], `assertions[${i}]`, 'a checksum needs at least one mapped column in "columns"')
-        }
-        if (a.locate && input.key.length === 0) {
-          problem(
-            [...at, 'locate'],
-            `assertions[${i}].locate`,
-            'locating differing rows needs the definition\'s "key" (the columns that identify a row); set "key", or "locate: false" to only compare',
-          )
-        }
-        assertions.push({
-          kind: 'checksum',
-          key: a.name ?? 'checksum',
-          columns: hashed,
-          locate: a.locate,
-          segmentRows: a.segment_rows,
-          maxRowsFetched: a.max_rows_fetched,
-          maxKeysReported: a.max_keys_reported,
-          maxLocateMs: a.max_locate_time,
-        })
-        break
-      }
-    }
+  const helpersAt = (i: number): ResolveHelpers => ({
+    at: ['assertions', i],
+    field: `assertions[${i}]`,
+    columns,
+    key: input.key,
+    keySensitive: input.key_sensitive,
+    hasCutoff: input.cutoff !== undefined,
+    problem,
+    column,
   })
+  const syntaxOf = (kind: Assertion['kind']) => kinds[kind] as AssertionSyntax<Assertion>
+  const assertions = input.assertions.flatMap(
+    (a, i) => syntaxOf(a.kind as Assertion['kind']).resolve(a, helpersAt(i)) ?? [],
+  )
   if (
     input.cutoff !== undefined &&
     input.cutoff.source_column === undefined &&
@@ -279,14 +204,7 @@ function resolveDefinition(
         'reading as of the cutoff needs a source "table" (a system-versioned temporal table), not a "query"',
       )
   }
-  assertions.forEach((a, i) => {
-    if (a.kind === 'freshness' && a.maxAgeFrom === 'cutoff' && input.cutoff === undefined)
-      problem(
-        ['assertions', i, 'max_age_from'],
-        `assertions[${i}].max_age_from`,
-        'max_age_from: cutoff needs the definition\'s "cutoff"; add one, or measure from run_time',
-      )
-  })
+  assertions.forEach((a, i) => syntaxOf(a.kind).check?.(a, helpersAt(i)))
   const keys = new Set<string>()
   assertions.forEach((a, i) => {
     if (keys.has(a.key))

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { durationSchema } from '../config/schema.js'
 import { sqlRefinement } from '../sql-text/sql-guard.js'
+import { type AssertionSyntaxTable, kindList } from './assertion-syntax.js'
 
 /**
  * One part of a name: a letter (any alphabet, so å, ä and ö too) or "_", then letters, digits and "_", at most
@@ -95,78 +95,6 @@ const columnSchema = z.union([
   }),
 ])
 
-const toleranceSchema = z
-  .strictObject({
-    absolute: z
-      .number({ error: (issue) => `expected a number ≥ 0, e.g. 0 or 5, got ${JSON.stringify(issue.input)}` })
-      .min(0, 'expected a number ≥ 0, e.g. 0 or 5')
-      .optional(),
-    percent: z
-      .number({
-        error: (issue) => `expected a number ≥ 0 without "%", e.g. 0.5, got ${JSON.stringify(issue.input)}`,
-      })
-      .min(0, 'expected a number ≥ 0 without "%", e.g. 0.5')
-      .max(100)
-      .optional(),
-  })
-  .prefault({})
-
-const rowCountSchema = z.strictObject({
-  kind: z.literal('row_count'),
-  name: z.string().optional(),
-  tolerance: toleranceSchema,
-  group_by: z.array(z.string().min(1)).min(1).optional(),
-  max_groups_reported: z.int().min(1).max(1000).default(20),
-})
-
-/** Aggregate functions an `aggregate` assertion can compare. */
-export const AGGREGATE_FUNCTIONS = ['sum', 'min', 'max', 'null_count', 'distinct_count'] as const
-
-const aggregateSchema = z.strictObject({
-  kind: z.literal('aggregate'),
-  name: z.string().optional(),
-  column: z.string().min(1),
-  functions: z.array(z.enum(AGGREGATE_FUNCTIONS)).min(1),
-  tolerance: toleranceSchema,
-})
-
-const freshnessSchema = z
-  .strictObject({
-    kind: z.literal('freshness'),
-    name: z.string().optional(),
-    column: z.string().min(1),
-    max_age: durationSchema.optional(),
-    max_age_from: z.enum(['run_time', 'cutoff']).default('run_time'),
-    max_lag: durationSchema.optional(),
-  })
-  .refine((f) => f.max_age !== undefined || f.max_lag !== undefined, {
-    message: 'set max_age (newest target row vs. run time), max_lag (target behind source), or both',
-  })
-
-const checksumSchema = z.strictObject({
-  kind: z.literal('checksum'),
-  name: z.string().optional(),
-  columns: z.array(z.string().min(1)).min(1).optional(),
-  locate: z.boolean().default(true),
-  segment_rows: z.int().min(2).max(100_000).default(64),
-  max_rows_fetched: z.int().min(100).max(10_000_000).default(200_000),
-  max_keys_reported: z.int().min(0).max(1000).default(20),
-  max_locate_time: durationSchema.prefault('10m').refine((ms) => ms >= 1000 && ms <= 7_200_000, {
-    message: 'max_locate_time must be between 1s and 2h (default 10m)',
-  }),
-})
-
-const assertionSchema = z.discriminatedUnion(
-  'kind',
-  [rowCountSchema, aggregateSchema, freshnessSchema, checksumSchema],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union'
-        ? 'kind must be one of "row_count", "aggregate", "freshness" or "checksum"'
-        : undefined,
-  },
-)
-
 const cutoffSchema = z.strictObject({
   from: z.enum(['source', 'target']),
   query: z
@@ -189,39 +117,51 @@ const lateChangesSchema = z
       "set exactly one of source_column (the source's change-time column) or read_as_of: system_time (a SQL Server temporal table)",
   })
 
-/** One check definition file, as a person writes it. */
-export const definitionSchema = z.strictObject({
-  id: z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9._-]*$/,
-      'an id is lower-case letters, digits, ".", "-" and "_", e.g. "outpatient-visits"',
-    ),
-  title: z.string().min(1),
-  description: z.string().min(1, 'describe in plain language what this check protects'),
-  owner: z.string().min(1),
-  severity: z.enum(['low', 'medium', 'high', 'critical']),
-  source: datasetSchema,
-  target: datasetSchema,
-  columns: z.array(columnSchema).default([]),
-  key: z.array(identifier).default([]),
-  key_sensitive: z.boolean().default(true),
-  cutoff: cutoffSchema.optional(),
-  late_changes: lateChangesSchema.optional(),
-  notify: z
-    .strictObject({
-      vendor: z.boolean().default(false),
-      recipients: z
-        .array(z.email('write a full e-mail address, e.g. diver-forvaltning@region.se'))
-        .default([]),
-    })
-    .prefault({}),
-  assertions: z
-    .array(assertionSchema)
-    .min(1, 'add at least one assertion (row_count, aggregate, freshness or checksum)'),
-})
+/** The schema of one assertion: the union of every kind's schema, told apart by `kind`. */
+function assertionSchemaFor(kinds: AssertionSyntaxTable) {
+  const [first, ...rest] = Object.values(kinds).map((k) => k.schema)
+  if (first === undefined) throw new Error('no kinds of assertion are registered')
+  return z.discriminatedUnion('kind', [first, ...rest], {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? `kind must be one of ${kindList(kinds, true)}` : undefined,
+  })
+}
+
+/** One check definition file, as a person writes it, with the assertions of the given kinds. */
+export function definitionSchemaFor(kinds: AssertionSyntaxTable) {
+  return z.strictObject({
+    id: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]*$/,
+        'an id is lower-case letters, digits, ".", "-" and "_", e.g. "outpatient-visits"',
+      ),
+    title: z.string().min(1),
+    description: z.string().min(1, 'describe in plain language what this check protects'),
+    owner: z.string().min(1),
+    severity: z.enum(['low', 'medium', 'high', 'critical']),
+    source: datasetSchema,
+    target: datasetSchema,
+    columns: z.array(columnSchema).default([]),
+    key: z.array(identifier).default([]),
+    key_sensitive: z.boolean().default(true),
+    cutoff: cutoffSchema.optional(),
+    late_changes: lateChangesSchema.optional(),
+    notify: z
+      .strictObject({
+        vendor: z.boolean().default(false),
+        recipients: z
+          .array(z.email('write a full e-mail address, e.g. diver-forvaltning@region.se'))
+          .default([]),
+      })
+      .prefault({}),
+    assertions: z
+      .array(assertionSchemaFor(kinds))
+      .min(1, `add at least one assertion (${kindList(kinds, false)})`),
+  })
+}
 
 /** A definition as written in YAML. */
-export type DefinitionInput = z.input<typeof definitionSchema>
+export type DefinitionInput = z.input<ReturnType<typeof definitionSchemaFor>>
 /** A definition after schema validation, before cross-references are resolved. */
-export type DefinitionSchemaOutput = z.output<typeof definitionSchema>
+export type DefinitionSchemaOutput = z.output<ReturnType<typeof definitionSchemaFor>>

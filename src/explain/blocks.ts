@@ -1,16 +1,7 @@
+import type { Inline } from '../i18n/inline.js'
 import { markup, type SafeHtml } from './html.js'
 
-/** A piece of running text: plain, `code`, **strong**, a link, or a coloured label (severity, status). */
-export type Inline =
-  | string
-  | { readonly code: string }
-  | { readonly strong: string }
-  | { readonly link: string; readonly text: string }
-  | { readonly br: true }
-  | {
-      readonly label: string
-      readonly tone: 'low' | 'medium' | 'high' | 'critical' | 'pass' | 'fail' | 'error' | 'none'
-    }
+export type { Inline }
 
 /**
  * The control document as blocks that both renderers share, so the HTML and the Markdown say exactly the same.

@@ -95,11 +95,6 @@ function datasetText(p: Phrases, dataset: Dataset): Inline[] {
   ]
 }
 
-function toleranceText(p: Phrases, assertion: Assertion, what: 'rows' | 'value'): string {
-  if (assertion.kind === 'freshness' || assertion.kind === 'checksum') return ''
-  return p.tolerance(assertion.tolerance.absolute, assertion.tolerance.percent, what)
-}
-
 function assertionText(
   p: Phrases,
   language: Language,
@@ -107,80 +102,11 @@ function assertionText(
   keySensitive: boolean,
 ): Inline[] {
   const keys = kindOf(assertion).resultKeys(assertion)
-  const names: Inline[] = [
+  return [
+    ...kindOf(assertion).explain(assertion, language, { keySensitive }).text,
     ` ${p.resultName}: `,
     ...keys.flatMap((k, i) => [...(i === 0 ? [] : [', ']), { code: k }]),
   ]
-  switch (assertion.kind) {
-    case 'row_count':
-      return assertion.groupBy.length === 0
-        ? [...p.rowCount(toleranceText(p, assertion, 'rows')), ...names]
-        : [
-            ...p.rowCountGrouped(
-              assertion.groupBy.map((c) => c.name),
-              toleranceText(p, assertion, 'rows'),
-              assertion.maxGroupsReported,
-            ),
-            ...names,
-          ]
-    case 'aggregate':
-      return [
-        ...p.aggregateSentence(
-          assertion.functions.map((f) => p.aggregate[f]),
-          assertion.column.name,
-          toleranceText(p, assertion, 'value'),
-        ),
-        ...names,
-      ]
-    case 'freshness':
-      return [
-        ...p.freshness(
-          assertion.column.name,
-          assertion.maxAgeMs === undefined ? undefined : formatDurationWords(assertion.maxAgeMs, language),
-          assertion.maxLagMs === undefined ? undefined : formatDurationWords(assertion.maxLagMs, language),
-          assertion.maxAgeFrom === 'cutoff',
-        ),
-        ...names,
-      ]
-    case 'checksum':
-      return [
-        ...p.checksum(
-          assertion.columns.map((c) => c.name),
-          assertion.locate,
-          assertion.maxKeysReported,
-          keySensitive,
-          assertion.columns.flatMap((c) =>
-            c.canonical === undefined ? [] : [{ name: c.name, ...c.canonical }],
-          ),
-        ),
-        ...names,
-      ]
-  }
-}
-
-/** A threshold in a few words, for the summary table. */
-function shortThreshold(p: Phrases, language: Language, assertion: Assertion): string {
-  const tolerance = (t: { absolute?: number; percent?: number }) => {
-    const parts = [
-      t.absolute !== undefined && t.absolute > 0 ? `±${t.absolute}` : undefined,
-      t.percent !== undefined && t.percent > 0 ? `±${t.percent} %` : undefined,
-    ].filter((x) => x !== undefined)
-    return parts.length === 0 ? p.short.exact : parts.join(' / ')
-  }
-  switch (assertion.kind) {
-    case 'row_count':
-      return `${assertion.groupBy.length === 0 ? p.short.rows : p.short.rowsBy(assertion.groupBy.map((c) => c.name).join(', '))}: ${tolerance(assertion.tolerance)}`
-    case 'aggregate':
-      return `${assertion.functions.join(', ')} (${assertion.column.name}): ${tolerance(assertion.tolerance)}`
-    case 'freshness':
-      return p.short.freshness(
-        assertion.column.name,
-        assertion.maxAgeMs === undefined ? undefined : formatDurationWords(assertion.maxAgeMs, language),
-        assertion.maxLagMs === undefined ? undefined : formatDurationWords(assertion.maxLagMs, language),
-      )
-    case 'checksum':
-      return p.short.checksum(assertion.columns.length)
-  }
 }
 
 /** `cosmic.unit (cosmic)` or `query (cosmic)`: one short line per side for the summary table. */
@@ -345,7 +271,7 @@ export function controlDocumentBlocks(doc: ControlDocument, language: Language):
     [summaryDataset(p, d.source), { br: true }, '→ ', summaryDataset(p, d.target)],
     d.assertions.flatMap((a, i) => [
       ...(i === 0 ? [] : [{ br: true } as const]),
-      shortThreshold(p, language, a),
+      kindOf(a).explain(a, language, { keySensitive: d.keySensitive }).threshold,
     ]),
     [severityLabel(p, d.severity)],
     [d.owner],

@@ -1,9 +1,5 @@
-import type { Inline } from './blocks.js'
 import type { Language } from '../i18n/language.js'
-import type { ColumnComparison } from './phrases.js'
-
-/** Pieces both languages' phrases are built from: inline code, lists in words, cron in words. */
-export const code = (text: string): Inline => ({ code: text })
+import { joinList } from '../i18n/phrase-helpers.js'
 
 const WEEKDAYS = {
   sv: ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'],
@@ -40,45 +36,4 @@ export function describeCron(cron: string, language: Language): string {
     )
   if (which === undefined) return plain
   return language === 'sv' ? `${which} kl. ${time} (${plain})` : `${which} at ${time} (${plain})`
-}
-
-export function joinList(items: readonly string[], and: string): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`
-}
-
-/** `fee` (2 decimals), `seen_at` (3 digits of the second): the per-column settings, in words. */
-export function settingsList(
-  settings: readonly ColumnComparison[],
-  words: {
-    scale: (n: number) => string
-    precision: (n: number) => string
-    truncate: string
-    trim: string
-    ignoreCase: string
-  },
-  and: string,
-): Inline[] {
-  return settings.flatMap((c, i) => {
-    const parts = [
-      c.scale === undefined ? undefined : words.scale(c.scale),
-      c.precision === undefined ? undefined : words.precision(c.precision),
-      c.rounding === 'truncate' ? words.truncate : undefined,
-      c.trimTrailingSpaces === true ? words.trim : undefined,
-      c.ignoreCase === true ? words.ignoreCase : undefined,
-    ].filter((x) => x !== undefined)
-    return [
-      ...(i === 0 ? [] : [i === settings.length - 1 ? ` ${and} ` : ', ']),
-      code(c.name),
-      ` (${parts.join(', ')})`,
-    ]
-  })
-}
-
-/** Separates inline code items with commas and a final "and". */
-export function codeList(items: readonly string[], and: string): Inline[] {
-  return items.flatMap((item, i) => [
-    ...(i === 0 ? [] : [i === items.length - 1 ? ` ${and} ` : ', ']),
-    code(item),
-  ])
 }

@@ -1,4 +1,5 @@
-import { code, codeList, describeCron, joinList, settingsList } from './phrase-helpers.js'
+import { code, codeList, joinList } from '../i18n/phrase-helpers.js'
+import { describeCron } from './phrase-helpers.js'
 import type { Phrases } from './phrases.js'
 
 /** The control document in English. */
@@ -84,74 +85,6 @@ export const en: Phrases = {
     sensitive
       ? '; key values count as sensitive and appear in results only masked, never in clear.'
       : '; key values are not sensitive and may appear in results.',
-  ],
-  tolerance: (absolute, percent, what) => {
-    const a =
-      absolute !== undefined && absolute > 0 ? `${absolute}${what === 'rows' ? ' rows' : ''}` : undefined
-    const p = percent !== undefined && percent > 0 ? `${percent} % of the source value` : undefined
-    if (a === undefined && p === undefined)
-      return 'must be exactly equal on both sides (no difference allowed)'
-    return `may differ by at most ${[a, p].filter((x) => x !== undefined).join(' or ')}`
-  },
-  rowCount: (tolerance) => [{ strong: 'Row count' }, `: the number of rows ${tolerance}.`],
-  rowCountGrouped: (columns, tolerance, reported) => [
-    { strong: `Row count per ${joinList(columns, 'and')}` },
-    `: for every combination of ${joinList(columns, 'and')}, the number of rows ${tolerance}. A result lists at most ${reported} differing groups with their counts, never individual rows.`,
-  ],
-  aggregate: {
-    sum: 'the sum',
-    min: 'the smallest value',
-    max: 'the largest value',
-    null_count: 'the number of rows without a value',
-    distinct_count: 'the number of distinct values',
-  },
-  aggregateSentence: (functions, column, tolerance) => [
-    { strong: `Aggregates of ${column}` },
-    `: ${joinList(functions, 'and')} of `,
-    code(column),
-    ` ${tolerance}. Each measure is a result of its own.`,
-  ],
-  freshness: (column, maxAge, maxLag, fromCutoff) => [
-    { strong: `Freshness of ${column}` },
-    ': the newest ',
-    code(column),
-    ' in the reporting copy may be ',
-    [
-      maxAge === undefined
-        ? undefined
-        : `at most ${maxAge} old ${fromCutoff ? "at the load's cutoff (so a late or repeated run judges the load itself)" : 'when the check runs'}`,
-      maxLag === undefined ? undefined : `at most ${maxLag} behind the newest in the source`,
-    ]
-      .filter((x) => x !== undefined)
-      .join(' and '),
-    '.',
-  ],
-  checksum: (columns, locate, maxKeys, keySensitive, settings) => [
-    { strong: 'Checksum of every value' },
-    ': for every row, the values of ',
-    ...codeList(columns, 'and'),
-    ' are turned into a hash inside each database, and the hashes of all rows are summed. The sums must be equal on both sides, so that even a single changed value is found. ',
-    'Numbers are compared at the larger number of decimals the two columns declare, timestamps at the smaller declared fraction of a second (rounded, as the engines round when they store fewer digits), floats bit for bit and other values exactly',
-    ...(settings.length === 0
-      ? ['. ']
-      : [
-          '; set per column: ',
-          ...settingsList(
-            settings,
-            {
-              scale: (n) => `${n} decimals`,
-              precision: (n) => `${n} digits of the second`,
-              truncate: 'truncated, not rounded',
-              trim: 'trailing spaces ignored',
-              ignoreCase: 'A–Z equal to a–z',
-            },
-            'and',
-          ),
-          '. ',
-        ]),
-    locate
-      ? `On a difference the differing rows are located by key and counted as missing, extra or changed, with the columns each changed row differs in (names and counts, never values); a result lists at most ${maxKeys} keys${keySensitive ? ', masked (never in clear)' : ''}.`
-      : 'A difference is reported as a whole, without locating rows.',
   ],
   resultName: 'Result name',
   cron: (cron) => describeCron(cron, 'en'),
@@ -259,18 +192,7 @@ export const en: Phrases = {
     cutoffValue: (value) => ['The cutoff in that run: ', code(value), '.'],
   },
   short: {
-    rows: 'rows',
     query: 'query',
-    rowsBy: (columns) => `rows per ${columns}`,
-    exact: 'exact',
-    freshness: (column, maxAge, maxLag) =>
-      `freshness ${column}: ${[
-        maxAge === undefined ? undefined : `≤ ${maxAge} old`,
-        maxLag === undefined ? undefined : `≤ ${maxLag} behind`,
-      ]
-        .filter((x) => x !== undefined)
-        .join(', ')}`,
-    checksum: (columns) => `checksum (${columns} columns): exact`,
   },
   list: (items) => joinList(items, 'and'),
   backToSummary: 'Back to the summary',

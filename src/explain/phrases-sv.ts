@@ -1,4 +1,5 @@
-import { code, codeList, describeCron, joinList, settingsList } from './phrase-helpers.js'
+import { code, codeList, joinList } from '../i18n/phrase-helpers.js'
+import { describeCron } from './phrase-helpers.js'
 import type { Phrases } from './phrases.js'
 
 /** The control document in Swedish, the default. */
@@ -84,79 +85,6 @@ export const sv: Phrases = {
     sensitive
       ? '; nyckelvärdena räknas som känsliga och visas i resultat bara maskerade, aldrig i klartext.'
       : '; nyckelvärdena är inte känsliga och kan visas i resultat.',
-  ],
-  tolerance: (absolute, percent, what) => {
-    const a =
-      absolute !== undefined && absolute > 0
-        ? `${String(absolute).replace('.', ',')}${what === 'rows' ? ' rader' : ''}`
-        : undefined
-    const p =
-      percent !== undefined && percent > 0
-        ? `${String(percent).replace('.', ',')} % av källans värde`
-        : undefined
-    if (a === undefined && p === undefined)
-      return 'måste vara exakt lika på båda sidor (ingen skillnad tillåts)'
-    return `får skilja högst ${[a, p].filter((x) => x !== undefined).join(' eller ')}`
-  },
-  rowCount: (tolerance) => [{ strong: 'Antal rader' }, `: antalet rader ${tolerance}.`],
-  rowCountGrouped: (columns, tolerance, reported) => [
-    { strong: `Antal rader per ${joinList(columns, 'och')}` },
-    `: för varje kombination av ${joinList(columns, 'och')} ${tolerance.replace(/^måste/, 'måste antalet rader').replace(/^får/, 'får antalet rader')}. Ett resultat visar högst ${reported} avvikande grupper med sina antal, aldrig enskilda rader.`,
-  ],
-  aggregate: {
-    sum: 'summan',
-    min: 'det minsta värdet',
-    max: 'det största värdet',
-    null_count: 'antalet rader utan värde',
-    distinct_count: 'antalet olika värden',
-  },
-  aggregateSentence: (functions, column, tolerance) => [
-    { strong: `Sammanställning av ${column}` },
-    `: ${joinList(functions, 'och')} av `,
-    code(column),
-    ` ${tolerance}. Varje mått är ett eget resultat.`,
-  ],
-  freshness: (column, maxAge, maxLag, fromCutoff) => [
-    { strong: `Aktualitet för ${column}` },
-    ': det senaste värdet av ',
-    code(column),
-    ' i rapportkopian får vara ',
-    [
-      maxAge === undefined
-        ? undefined
-        : `högst ${maxAge} gammalt ${fromCutoff ? 'vid laddningens brytpunkt (så att en sen eller upprepad körning bedömer själva laddningen)' : 'när kontrollen körs'}`,
-      maxLag === undefined ? undefined : `högst ${maxLag} efter det senaste värdet i källan`,
-    ]
-      .filter((x) => x !== undefined)
-      .join(' och '),
-    '.',
-  ],
-  checksum: (columns, locate, maxKeys, keySensitive, settings) => [
-    { strong: 'Kontrollsumma över alla värden' },
-    ': för varje rad görs värdena i ',
-    ...codeList(columns, 'och'),
-    ' om till en kontrollsumma (hash) inne i varje databas, och radernas kontrollsummor summeras. Summorna måste vara lika på båda sidor, så att även ett enda ändrat värde upptäcks. ',
-    'Tal jämförs med det större antal decimaler som de två kolumnerna har, tidpunkter med den mindre noggrannhet som de två kolumnerna har (avrundat, som databaserna avrundar när de lagrar färre decimaler), flyttal bit för bit och övriga värden exakt',
-    ...(settings.length === 0
-      ? ['. ']
-      : [
-          '; inställt per kolumn: ',
-          ...settingsList(
-            settings,
-            {
-              scale: (n) => `${n} decimaler`,
-              precision: (n) => `${n} decimaler i sekunden`,
-              truncate: 'avkortat, inte avrundat',
-              trim: 'avslutande blanksteg räknas inte',
-              ignoreCase: 'A–Z lika med a–z',
-            },
-            'och',
-          ),
-          '. ',
-        ]),
-    locate
-      ? `Vid en avvikelse letas de avvikande raderna upp med hjälp av nyckeln och räknas som saknade, extra eller ändrade, med de kolumner som skiljer i de ändrade raderna (namn och antal, aldrig värden); ett resultat visar högst ${maxKeys} nycklar${keySensitive ? ', maskerade (aldrig i klartext)' : ''}.`
-      : 'En avvikelse rapporteras som helhet, utan att enskilda rader letas upp.',
   ],
   resultName: 'Resultatets namn',
   cron: (cron) => describeCron(cron, 'sv'),
@@ -265,18 +193,7 @@ export const sv: Phrases = {
     cutoffValue: (value) => ['Brytpunkten vid den körningen: ', code(value), '.'],
   },
   short: {
-    rows: 'rader',
     query: 'fråga',
-    rowsBy: (columns) => `rader per ${columns}`,
-    exact: 'exakt',
-    freshness: (column, maxAge, maxLag) =>
-      `aktualitet ${column}: ${[
-        maxAge === undefined ? undefined : `≤ ${maxAge} gammal`,
-        maxLag === undefined ? undefined : `≤ ${maxLag} efter källan`,
-      ]
-        .filter((x) => x !== undefined)
-        .join(', ')}`,
-    checksum: (columns) => `kontrollsumma (${columns} kolumner): exakt`,
   },
   list: (items) => joinList(items, 'och'),
   backToSummary: 'Till sammanfattningen',

@@ -1,10 +1,4 @@
-import type {
-  AggregateFunction,
-  CanonicalOptions,
-  CheckDefinition,
-  LateChangeRule,
-  Side,
-} from '../definitions/types.js'
+import type { CheckDefinition, LateChangeRule, Side } from '../definitions/types.js'
 import type { Inline } from './blocks.js'
 import type { Language } from '../i18n/language.js'
 import { en } from './phrases-en.js'
@@ -64,29 +58,6 @@ export interface Phrases {
     readonly where: (condition: string) => Inline[]
   }
   readonly keyText: (columns: readonly string[], sensitive: boolean) => Inline[]
-  readonly tolerance: (
-    absolute: number | undefined,
-    percent: number | undefined,
-    what: 'rows' | 'value',
-  ) => string
-  readonly rowCount: (tolerance: string) => Inline[]
-  readonly rowCountGrouped: (columns: readonly string[], tolerance: string, reported: number) => Inline[]
-  readonly aggregate: Readonly<Record<AggregateFunction, string>>
-  readonly aggregateSentence: (functions: readonly string[], column: string, tolerance: string) => Inline[]
-  /** `fromCutoff`: the age is measured at the load's cutoff rather than when the check runs. */
-  readonly freshness: (
-    column: string,
-    maxAge: string | undefined,
-    maxLag: string | undefined,
-    fromCutoff: boolean,
-  ) => Inline[]
-  readonly checksum: (
-    columns: readonly string[],
-    locate: boolean,
-    maxKeys: number,
-    keySensitive: boolean,
-    settings: readonly ColumnComparison[],
-  ) => Inline[]
   readonly resultName: string
   readonly cron: (cron: string) => string
   readonly scheduleRun: (name: string, when: string, checks: readonly string[] | undefined) => Inline[]
@@ -120,20 +91,10 @@ export interface Phrases {
     readonly cutoffValue: (value: string) => Inline[]
   }
   readonly short: {
-    readonly rows: string
     readonly query: string
-    readonly rowsBy: (columns: string) => string
-    readonly exact: string
-    readonly freshness: (column: string, maxAge: string | undefined, maxLag: string | undefined) => string
-    readonly checksum: (columns: number) => string
   }
   readonly list: (items: readonly string[]) => string
   readonly backToSummary: string
-}
-
-/** A checked column whose definition sets how its values are compared. */
-export interface ColumnComparison extends CanonicalOptions {
-  readonly name: string
 }
 
 /** The control document's phrases in a language. */

@@ -1,6 +1,8 @@
 import type { Locale } from '../config/types.js'
 import { formatInZone } from '../util/time-zone.js'
 
+export { formatAge, formatNumber, formatPercent } from '../i18n/amounts.js'
+
 /** Every phrase a message uses, in one language. Functions take already formatted values. */
 export interface Phrases {
   readonly status: { readonly pass: string; readonly fail: string; readonly error: string }
@@ -14,21 +16,9 @@ export interface Phrases {
     readonly late: string
   }
   readonly rowCount: string
-  readonly rowsMissing: (n: string) => string
-  readonly rowsExtra: (n: string) => string
-  readonly behind: (d: string) => string
-  readonly ahead: (d: string) => string
-  readonly oldestAllowed: (age: string) => string
   readonly couldNotRun: (code: string) => string
   readonly loadLate: (age: string | null) => string
   readonly moreFailing: (n: number) => string
-  readonly groupsDiffer: (n: string, of: string) => string
-  /** A checksum difference: rows changed, missing and extra in the target (null when the rows were not located). */
-  readonly rowsDiffer: (counts: { changed: string; missing: string; extra: string } | null) => string
-  /** Which columns the changed rows differ in: `fee` and its count of rows, most first. */
-  readonly columnsDiffer: (columns: ReadonlyArray<{ column: string; rows: string }>) => string
-  /** Locating stopped at a budget: the counts are lower bounds. */
-  readonly locateIncomplete: (by: 'rows' | 'time' | undefined) => string
   readonly source: string
   readonly target: string
   readonly difference: string
@@ -121,26 +111,12 @@ const SV: Phrases = {
     late: 'SENT LAGRAD',
   },
   rowCount: 'antal rader',
-  rowsMissing: (n) => `${n} rader saknas i målet`,
-  rowsExtra: (n) => `${n} rader för mycket i målet`,
-  behind: (d) => `${d} efter källan`,
-  ahead: (d) => `${d} före källan`,
-  oldestAllowed: (age) => `senaste raden är ${age} gammal`,
   couldNotRun: (code) => `kunde inte köras (${code})`,
   loadLate: (age) =>
     age === null
       ? 'nattens laddning är inte klar'
       : `nattens laddning är inte klar (förra klar för ${age} sedan)`,
   moreFailing: (n) => `+${n} till`,
-  groupsDiffer: (n, of) => `${n} av ${of} grupper skiljer`,
-  rowsDiffer: (c) =>
-    c === null
-      ? 'värdena skiljer'
-      : `${c.changed} rader ändrade, ${c.missing} saknas och ${c.extra} för mycket i målet`,
-  columnsDiffer: (columns) =>
-    `skiljer i ${columns.map((c) => `${c.column} (${c.rows} ${c.rows === '1' ? 'rad' : 'rader'})`).join(', ')}`,
-  locateIncomplete: (by) =>
-    `ofullständigt: ${by === 'time' ? 'tidsgränsen' : 'radgränsen'} nåddes, minst så många`,
   source: 'Källa',
   target: 'Mål',
   difference: 'Skillnad',
@@ -238,26 +214,12 @@ const EN: Phrases = {
     late: 'STORED LATE',
   },
   rowCount: 'row count',
-  rowsMissing: (n) => `${n} rows missing in the target`,
-  rowsExtra: (n) => `${n} extra rows in the target`,
-  behind: (d) => `${d} behind the source`,
-  ahead: (d) => `${d} ahead of the source`,
-  oldestAllowed: (age) => `newest row is ${age} old`,
   couldNotRun: (code) => `could not run (${code})`,
   loadLate: (age) =>
     age === null
       ? "the night's load has not finished"
       : `the night's load has not finished (last one ${age} ago)`,
   moreFailing: (n) => `+${n} more`,
-  groupsDiffer: (n, of) => `${n} of ${of} groups differ`,
-  rowsDiffer: (c) =>
-    c === null
-      ? 'values differ'
-      : `${c.changed} rows changed, ${c.missing} missing and ${c.extra} extra in the target`,
-  columnsDiffer: (columns) =>
-    `differing in ${columns.map((c) => `${c.column} (${c.rows} ${c.rows === '1' ? 'row' : 'rows'})`).join(', ')}`,
-  locateIncomplete: (by) =>
-    `incomplete: the ${by === 'time' ? 'time' : 'row'} budget ran out, at least this many`,
   source: 'Source',
   target: 'Target',
   difference: 'Difference',
@@ -347,40 +309,7 @@ export function phrases(locale: Locale): Phrases {
   return locale === 'sv' ? SV : EN
 }
 
-/**
- * Formats exact decimal text for people: `-1234567.5` → `−1 234 567,5` in Swedish, `-1,234,567.5` in English.
- * Works on the text, so no precision is lost; anything that is not a decimal is returned unchanged.
- */
-export function formatNumber(text: string, locale: Locale, options: { signed?: boolean } = {}): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
-  if (m === null) return text
-  const [, minus = '', whole = '', fraction] = m
-  const group = locale === 'sv' ? '\u00a0' : ','
-  const point = locale === 'sv' ? ',' : '.'
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group)
-  const sign = minus === '-' ? '−' : options.signed === true && text !== '0' ? '+' : ''
-  return `${sign}${grouped}${fraction === undefined ? '' : `${point}${fraction}`}`
-}
-
-/** A percentage with its sign: `−0,0356 %` / `-0.0356%`. */
-export function formatPercent(percent: number, negative: boolean, locale: Locale): string {
-  const sign = negative ? '−' : '+'
-  const digits = String(percent)
-  return locale === 'sv' ? `${sign}${digits.replace('.', ',')}\u00a0%` : `${sign}${digits}%`
-}
-
 /** An instant as local wall-clock time to the minute, with the zone's name: `2026-11-23 04:31`. */
 export function formatTime(iso: string, timezone: string): string {
   return formatInZone(new Date(iso).getTime(), timezone).slice(0, 16)
-}
-
-/** A duration for people, in whole units: `3 d 4 h`, `5 h 10 min`, `12 min` (sv) or `3d 4h`, `5h 10m`, `12m` (en). */
-export function formatAge(ms: number, locale: Locale): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000))
-  const hours = Math.floor(minutes / 60)
-  const days = Math.floor(hours / 24)
-  const sv = locale === 'sv'
-  if (days >= 1) return sv ? `${days} d ${hours % 24} h` : `${days}d ${hours % 24}h`
-  if (hours >= 1) return sv ? `${hours} h ${minutes % 60} min` : `${hours}h ${minutes % 60}m`
-  return sv ? `${minutes} min` : `${minutes}m`
 }

@@ -2,6 +2,10 @@ import type { KeyMasker } from '../results/key-mask.js'
 import type { Statement } from '../dialects/dialect.js'
 import type { Assertion, CheckDefinition } from '../definitions/types.js'
 import type { SidePlan } from './side-plan.js'
+import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
+import type { Inline } from '../i18n/inline.js'
+import type { Language } from '../i18n/language.js'
+import type { DescribableResult, ResultDescription } from '../results/describable.js'
 import type { CheckResult } from '../results/types.js'
 
 /** A row as a driver returns it. */
@@ -41,6 +45,20 @@ export interface FollowUpContext extends EvaluationContext {
   clock(): number
 }
 
+/** An assertion in words, for the control document. */
+export interface Explanation {
+  /** What is compared and what passes, as running text. */
+  readonly text: Inline[]
+  /** The threshold in a few words, for the summary table, e.g. `rows: exact`. */
+  readonly threshold: string
+}
+
+/** What explaining an assertion may use from its definition. */
+export interface ExplainContext {
+  /** Whether the definition's key values identify a person (shown masked). */
+  readonly keySensitive: boolean
+}
+
 /** The parts of a result an assertion decides; the runner adds run id, SQL, timings and hashes. */
 export type Verdict = Pick<
   CheckResult,
@@ -49,9 +67,10 @@ export type Verdict = Pick<
 
 /**
  * One kind of assertion. Kinds add expressions to the shared profile query (one scan per side for every
- * non-grouped assertion of a check) and may run one query of their own; they never see an engine's name.
+ * non-grouped assertion of a check) and may run one query of their own; they never see an engine's name. A kind
+ * also says how it is written in YAML (its `AssertionSyntax`).
  */
-export interface CheckKind<A extends Assertion> {
+export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
   /** The result names this assertion produces, e.g. one per aggregate function. */
   resultKeys(assertion: A): string[]
   /** Select-list items for the profile query; aliases start with `prefix` (lower-case, unique per check). */
@@ -71,6 +90,10 @@ export interface CheckKind<A extends Assertion> {
    * verdict to record. It never throws: what it could not do is written into the verdict.
    */
   followUp?(assertion: A, prefix: string, verdict: Verdict, context: FollowUpContext): Promise<Verdict>
+  /** The assertion in words, in a language (the control document's "assertions" and summary table). */
+  explain(assertion: A, language: Language, context: ExplainContext): Explanation
+  /** A result of this kind (recorded or stored) in words, for mail and pages; `{}` for the generic wording. */
+  describe(result: DescribableResult, language: Language): ResultDescription
 }
 
 /** Reads a count or sum column as text, whatever JS type the driver chose (number, bigint or string). */

@@ -10,7 +10,8 @@ import { type Language, LANGUAGES } from '../i18n/language.js'
 import { PHRASES } from '../explain/phrases.js'
 import { controlDocumentFragment } from '../explain/render.js'
 import { DOCUMENT_CSS } from '../explain/style.js'
-import { describeLocated, mainValue } from '../notify/describe.js'
+import { kindNamed } from '../check-kinds/index.js'
+import { mainValue } from '../notify/describe.js'
 import type { ResultStatus } from '../results/types.js'
 import { type ChartPoint, lineChart } from './chart.js'
 import { WEB_TEXT, type WebText } from './i18n.js'
@@ -68,7 +69,7 @@ function valueCell(ctx: PageContext, values: Readonly<Record<string, string | nu
 
 function differenceCell(ctx: PageContext, r: StoredResult): string {
   // A located checksum says what it found: rows per category and the columns the changed rows differ in.
-  const located = r.kind === 'checksum' ? describeLocated(r.details, ctx.language) : ''
+  const located = kindNamed(r.kind)?.describe(r, ctx.language).note ?? ''
   if (r.difference === null) return located === '' ? '–' : located
   if (r.kind === 'freshness') return formatDurationShort(-Number(r.difference.absolute))
   const raw = describeDifference(r.difference)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { loadDefinitions } from '../../src/definitions/load-definitions.js'
+import { loadDefinitions } from '../../src/check-kinds/load-definitions.js'
 import { formatIssue } from '../../src/errors/errors.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadDefinitions } from '../../src/definitions/load-definitions.js'
+import { loadDefinitions } from '../../src/check-kinds/load-definitions.js'
 import { localDateTime } from '../../src/demo/local-time.js'
 import { type DemoScenario, seedDemoDatabases } from '../../src/demo/seed.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'

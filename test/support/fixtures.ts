@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Config, ConnectionConfig, StoreConfig } from '../../src/config/types.js'
-import { loadDefinitions } from '../../src/definitions/load-definitions.js'
+import { loadDefinitions } from '../../src/check-kinds/load-definitions.js'
 import type { CheckDefinition } from '../../src/definitions/types.js'
 
 /** Instant retries: tests count attempts, they do not wait for backoff. */

@@ -1,0 +1,36 @@
+import type { ResultStatus } from './types.js'
+
+/** The parts of a result a message describes; both recorded results and stored ones have them. */
+export interface DescribableResult {
+  readonly assertion: string
+  readonly kind: string
+  readonly status: ResultStatus
+  readonly source: Readonly<Record<string, string | null>> | null
+  readonly target: Readonly<Record<string, string | null>> | null
+  readonly difference: { readonly absolute: string; readonly percent: number | null } | null
+  readonly details?: {
+    readonly groupsDiffering?: number
+    readonly checksum?: {
+      readonly located?: boolean
+      readonly changed?: number
+      readonly missing?: number
+      readonly extra?: number
+      readonly columnsDiffering?: ReadonlyArray<{ readonly column: string; readonly rows: number }>
+      readonly incomplete?: boolean
+      readonly stoppedBy?: 'rows' | 'time'
+    }
+  } | null
+  readonly error?: { readonly code: string; readonly message: string } | null
+  /** The result's own one-line message (English), used when no difference can be described. */
+  readonly message?: string
+}
+
+/** A result of one kind in words, for mail and pages; what is left unset gets the generic wording. */
+export interface ResultDescription {
+  /** How the sides differ, instead of the generic signed size and percent (empty: nothing to say). */
+  readonly difference?: string
+  /** Said after the size and percent, e.g. what locating the differing rows found. */
+  readonly note?: string
+  /** A short phrase for a subject line, after the assertion's name and a colon. */
+  readonly subject?: string
+}
