@@ -187,8 +187,15 @@ export function renderNotifications(io: CliIo, run: NotifiedRun): string[] {
   }
   const d = run.delivery
   if (d !== undefined) {
+    // "Mail" only when mail is the one channel; with a webhook too, each channel is named with where it sends (a
+    // webhook's description names itself: `webhook teams (host)`).
+    const via = run.sentVia ?? []
+    const onlyMail = via.length === 1 && via[0]?.channel === 'mail'
+    const where = onlyMail
+      ? `sent to ${via[0]?.description ?? ''}`
+      : `sent via ${via.map((c) => (c.channel === 'mail' ? `mail (${c.description})` : c.description)).join(', ')}`
     lines.push(
-      `Mail: ${d.sent.length} sent to ${run.mailTo ?? 'the transport'}${d.failed.length > 0 ? `, ${d.failed.length} failed and stay in the outbox` : ''}.`,
+      `${onlyMail ? 'Mail' : 'Messages'}: ${d.sent.length} ${where}${d.failed.length > 0 ? `, ${d.failed.length} failed and stay in the outbox` : ''}.`,
     )
     for (const f of d.failed) {
       lines.push(

@@ -21,8 +21,8 @@ export interface NotifiedRun extends RecordedRun {
   readonly incidents?: IncidentOutcome
   /** What sending the due outbox messages did; absent without channels, or when the run was aborted. */
   readonly delivery?: DeliveryReport
-  /** Where messages went: the channels' descriptions. */
-  readonly mailTo?: string
+  /** Where messages went: each channel's name and description (e.g. `mail`, `.eml files in …`). */
+  readonly sentVia?: ReadonlyArray<{ readonly channel: string; readonly description: string }>
   /** Why incidents or mail could not be processed, when they could not. */
   readonly notifyProblem?: string
 }
@@ -198,16 +198,16 @@ async function notifyRun(
   if (channels.length === 0 || run.aborted || options.deliver === false) {
     return { ...run, orphansAborted, incidents, notifyProblem }
   }
-  const mailTo = channels.map((c) => c.description).join(', ')
+  const sentVia = channels.map((c) => ({ channel: c.name, description: c.description }))
   try {
     const delivery = await deliverOutbox({ store, channels, now })
-    return { ...run, orphansAborted, incidents, delivery, mailTo, notifyProblem }
+    return { ...run, orphansAborted, incidents, delivery, sentVia, notifyProblem }
   } catch (error: unknown) {
     return {
       ...run,
       orphansAborted,
       incidents,
-      mailTo,
+      sentVia,
       notifyProblem: `could not send the outbox: ${describeError(error)}`,
     }
   }

@@ -5,7 +5,9 @@ import type { Config, WebhookConfig } from '../../src/config/types.js'
 import { closeChannels, configuredChannels } from '../../src/notify/channels.js'
 import { deliverOutbox } from '../../src/notify/deliver.js'
 import { webhookChannel } from '../../src/notify/webhook-channel.js'
+import { renderNotifications } from '../../src/cli/render.js'
 import { type NotifiedRun, runAndNotify } from '../../src/pipeline/run-and-notify.js'
+import { captureIo } from '../support/capture-io.js'
 import { ResultsStore } from '../../src/store/results-store.js'
 import { availableEngines } from '../support/engines.js'
 import { noSleep } from '../support/fixtures.js'
@@ -153,6 +155,11 @@ describe.skipIf(pglite === undefined)('webhook channel against a local HTTP serv
       ],
     ])
     expect(endpoint.received).toHaveLength(1)
+    // The terminal names each channel: with a webhook beside mail, the line is not "Mail: … sent to <mail only>".
+    const io = captureIo()
+    expect(renderNotifications(io, done)).toContain(
+      `Messages: 2 sent via mail (.eml files in ${dir.path}/mail), webhook teams (127.0.0.1:${new URL(hook.url).port}), 1 failed and stay in the outbox.`,
+    )
     const [first] = endpoint.received
     expect(first?.path).toBe('/hooks/secret-token')
     expect(first?.headers['content-type']).toBe('application/json; charset=utf-8')
