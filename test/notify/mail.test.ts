@@ -19,7 +19,7 @@ import {
   TestClock,
   testMail,
 } from '../support/notify-scenario.js'
-import { SMTP_PASSWORD, SMTP_USER, SmtpInbox } from '../support/smtp-inbox.js'
+import { SmtpInbox, inboxTransport } from '../support/smtp-inbox.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 const DAY = 86_400_000
@@ -62,20 +62,7 @@ for (const engine of availableEngines({
       scenario = await createScenario(engine, dir)
       store = await createStore(engine, dir, 'store')
       const port = await inbox.start()
-      config = scenarioConfig(
-        scenario,
-        store.config,
-        testMail({
-          kind: 'smtp',
-          host: '127.0.0.1',
-          port,
-          security: 'starttls',
-          user: SMTP_USER,
-          password: SMTP_PASSWORD,
-          rejectUnauthorized: false,
-          timeoutMs: 5_000,
-        }),
-      )
+      config = scenarioConfig(scenario, store.config, testMail(inboxTransport(port)))
     })
     afterAll(async () => {
       await inbox.stop()
@@ -255,16 +242,7 @@ describe.skipIf(pglite === undefined)('mail in English', () => {
       const config = scenarioConfig(
         scenario,
         (await createStore(pglite, dir, 'store')).config,
-        testMail({
-          kind: 'smtp',
-          host: '127.0.0.1',
-          port,
-          security: 'starttls',
-          user: SMTP_USER,
-          password: SMTP_PASSWORD,
-          rejectUnauthorized: false,
-          timeoutMs: 5_000,
-        }),
+        testMail(inboxTransport(port)),
         { locale: 'en' },
       )
       await runAndNotify({ config, definitions: scenario.definitions, trigger: 'test', sleep: noSleep })

@@ -12,7 +12,7 @@ import {
   TestClock,
   testMail,
 } from '../support/notify-scenario.js'
-import { SMTP_PASSWORD, SMTP_USER, SmtpInbox } from '../support/smtp-inbox.js'
+import { SmtpInbox, inboxTransport } from '../support/smtp-inbox.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 import { startThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres.js'
 
@@ -43,16 +43,7 @@ describe.skipIf(!enabled)('the store server dies mid-run', () => {
         spoolDir: `${dir.path}/spool`,
         retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 },
       },
-      testMail({
-        kind: 'smtp',
-        host: '127.0.0.1',
-        port,
-        security: 'starttls',
-        user: SMTP_USER,
-        password: SMTP_PASSWORD,
-        rejectUnauthorized: false,
-        timeoutMs: 5_000,
-      }),
+      testMail(inboxTransport(port)),
       { locale: 'sv' },
     )
     // One check at a time, so the store can be stopped between the first check's results and the second's.

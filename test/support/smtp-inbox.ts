@@ -6,6 +6,7 @@
 import { EventEmitter, once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import { SMTPServer } from 'smtp-server'
+import type { MailConfig } from '../../src/config/types.js'
 
 /** A message as the server received it. */
 export interface ReceivedMail {
@@ -107,6 +108,20 @@ export function parseMail(raw: string, envelopeTo: readonly string[] = []): Rece
 /** Credentials the test server accepts. */
 export const SMTP_USER = 'reconcile'
 export const SMTP_PASSWORD = 'smtp-test-password'
+
+/** The mail transport that reaches an {@link SmtpInbox} on `port`: STARTTLS (self-signed), the test credentials. */
+export function inboxTransport(port: number): MailConfig['transport'] {
+  return {
+    kind: 'smtp',
+    host: '127.0.0.1',
+    port,
+    security: 'starttls',
+    user: SMTP_USER,
+    password: SMTP_PASSWORD,
+    rejectUnauthorized: false,
+    timeoutMs: 5_000,
+  }
+}
 
 /** An in-process SMTP server on 127.0.0.1 that keeps what it receives. */
 export class SmtpInbox extends EventEmitter {
