@@ -1,3 +1,4 @@
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../i18n/language.js'
 import cron from 'node-cron'
 import { z } from 'zod'
 import { sqlRefinement } from '../sql-text/sql-guard.js'
@@ -234,7 +235,11 @@ export const configSchema = z.strictObject({
     .string()
     .default('Europe/Stockholm')
     .refine(isKnownTimeZone, { message: 'unknown IANA time zone; write e.g. "Europe/Stockholm"' }),
-  locale: z.enum(['sv', 'en'], { error: 'locale must be "sv" (Swedish, the default) or "en"' }).default('sv'),
+  locale: z
+    .enum(LANGUAGES as [Language, ...Language[]], {
+      error: `locale must be one of ${LANGUAGES.map((l) => `"${l}"`).join(', ')} (default "${DEFAULT_LANGUAGE}")`,
+    })
+    .default(DEFAULT_LANGUAGE),
   checks_dir: z.string().default('../checks'),
   store: storeSchema.prefault({ pglite: '../.data/store' }),
   retry: retrySchema.prefault({}),

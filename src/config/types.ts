@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/language.js'
 import type { RetryPolicy } from '../util/retry.js'
 
 /** Settings every connection has, whatever its engine. */
@@ -85,7 +86,7 @@ export interface Config extends NotifyConfig {
 }
 
 /** Language of every message and report: Swedish (default) or English. */
-export type Locale = 'sv' | 'en'
+export type Locale = Language
 
 /** How messages leave: over SMTP, or as `.eml` files in a directory when no SMTP server is configured. */
 export type MailTransportConfig =

@@ -1,4 +1,4 @@
-import type { Language } from './language.js'
+import { catalog, type Language } from './language.js'
 
 const DATE_TIME = new Map<string, Intl.DateTimeFormat>()
 
@@ -35,39 +35,65 @@ export function localDate(instant: Date | string, zone: string): string {
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
+const SEPARATORS = new Map<Language, { readonly group: string; readonly point: string }>()
+
+/** The language's digit-group separator and decimal point, as `Intl` writes them (`\u00a0` and `,` in Swedish). */
+export function separators(language: Language): { readonly group: string; readonly point: string } {
+  let found = SEPARATORS.get(language)
+  if (found === undefined) {
+    const parts = new Intl.NumberFormat(catalog(language).tag).formatToParts(1234567.5)
+    found = {
+      group: parts.find((p) => p.type === 'group')?.value ?? ',',
+      point: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+    }
+    SEPARATORS.set(language, found)
+  }
+  return found
+}
+
 /**
  * Exact decimal text (as results store it) with the language's separators: `1234567.5` → `1 234 567,5` (sv)
- * or `1,234,567.5` (en). Text that is not a plain decimal is returned unchanged.
+ * or `1,234,567.5` (en). Works on the text, so no precision is lost; negatives get a true minus sign `−`, and
+ * `signed` adds `+` to positives. Text that is not a plain decimal is returned unchanged.
  */
-export function formatNumberText(text: string, language: Language): string {
+export function formatNumberText(
+  text: string,
+  language: Language,
+  options: { signed?: boolean } = {},
+): string {
   if (!DECIMAL.test(text)) return text
   const negative = text.startsWith('-')
   const [whole = '', fraction] = (negative ? text.slice(1) : text).split('.')
-  const group = language === 'sv' ? '\u00a0' : ','
-  const point = language === 'sv' ? ',' : '.'
+  const { group, point } = separators(language)
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, group)
-  return `${negative ? '−' : ''}${grouped}${fraction === undefined ? '' : `${point}${fraction}`}`
+  const sign = negative ? '−' : options.signed === true && /[1-9]/.test(text) ? '+' : ''
+  return `${sign}${grouped}${fraction === undefined ? '' : `${point}${fraction}`}`
 }
 
 /** A number with the language's separators, e.g. a percentage `0,0356` (sv). */
 export function formatNumber(value: number, language: Language, maximumFractionDigits = 4): string {
-  return new Intl.NumberFormat(language === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits }).format(value)
+  return new Intl.NumberFormat(catalog(language).tag, { maximumFractionDigits }).format(value)
 }
 
-const UNITS = {
-  sv: { d: ['dygn', 'dygn'], h: ['timme', 'timmar'], m: ['minut', 'minuter'], s: ['sekund', 'sekunder'] },
-  en: { d: ['day', 'days'], h: ['hour', 'hours'], m: ['minute', 'minutes'], s: ['second', 'seconds'] },
-} as const
+/** The word for `n` things in the language: `one` or `other` by the language's plural rules (`1 körning`). */
+export function plural(n: number, language: Language, forms: readonly [one: string, other: string]): string {
+  return new Intl.PluralRules(catalog(language).tag).select(n) === 'one' ? forms[0] : forms[1]
+}
+
+/** `n` and its word: `1 körning`, `2 körningar`, `1 234 rader` (the count with the language's separators). */
+export function countOf(n: number, language: Language, forms: readonly [one: string, other: string]): string {
+  return `${formatNumberText(String(n), language)} ${plural(n, language, forms)}`
+}
 
 /** A duration in words for a reader: `26 timmar`, `1 day 12 hours`, `2 hours 30 minutes`. */
 export function formatDurationWords(ms: number, language: Language): string {
-  const units = UNITS[language]
+  const units = catalog(language).units
   let rest = Math.round(Math.abs(ms) / 1000)
   const parts: string[] = []
   const take = (size: number, unit: keyof typeof units) => {
     const n = Math.floor(rest / size)
     rest -= n * size
-    if (n > 0) parts.push(`${n} ${units[unit][n === 1 ? 0 : 1]}`)
+    if (n > 0) parts.push(`${n} ${plural(n, language, units[unit])}`)
   }
   // Hours up to two days read better than "1 dygn 2 timmar" for a 26-hour limit.
   if (Math.abs(ms) >= 48 * 3_600_000) take(86_400, 'd')

@@ -1,0 +1,16 @@
+import type { Catalog } from './catalog.js'
+
+/** English, for readers outside the region and the vendor. */
+export const en: Catalog = {
+  tag: 'en-GB',
+  name: 'English',
+  units: {
+    d: ['day', 'days'],
+    h: ['hour', 'hours'],
+    m: ['minute', 'minutes'],
+    s: ['second', 'seconds'],
+  },
+  shortUnits: { d: 'd', h: 'h', m: 'm', s: 's' },
+  shortUnitSpaced: false,
+  and: 'and',
+}
