@@ -55,7 +55,7 @@ const PHRASES: Readonly<Record<Language, ChecksumPhrases>> = {
     covers: (columns, left, mapped) =>
       left.length === 0
         ? [
-            { strong: `Kontrollsumma över alla definitionens ${mapped} kolumner` },
+            { strong: 'Kontrollsumma över alla definitionens kolumner' },
             ' (',
             ...codeList(columns, 'och'),
             ')',
@@ -104,12 +104,7 @@ const PHRASES: Readonly<Record<Language, ChecksumPhrases>> = {
   en: {
     covers: (columns, left, mapped) =>
       left.length === 0
-        ? [
-            { strong: `Checksum over all ${mapped} of the definition's columns` },
-            ' (',
-            ...codeList(columns, 'and'),
-            ')',
-          ]
+        ? [{ strong: "Checksum over all the definition's columns" }, ' (', ...codeList(columns, 'and'), ')']
         : [
             { strong: `Checksum over ${columns.length} of the definition's ${mapped} columns` },
             ' (',

@@ -138,8 +138,11 @@ export const en: Phrases = {
       case 'none':
         return [
           [
-            'Any change in the source after the load (a row added, changed or deleted) can therefore make the sides differ and raise an alarm although the transfer was correct. ',
-            ...add,
+            'Any change in the source after the load (a row added, changed or deleted) can therefore make the sides differ and raise an alarm although the transfer was correct. To compare as of the load, add a ',
+            code('cutoff'),
+            ' and ',
+            code('late_changes'),
+            ' to the definition.',
           ],
         ]
       case 'cutoff_only':

@@ -139,8 +139,11 @@ export const sv: Phrases = {
       case 'none':
         return [
           [
-            'Varje ändring i källan efter laddningen (en rad som lagts till, ändrats eller raderats) kan därför göra att sidorna skiljer sig och ge larm fast överföringen var korrekt. ',
-            ...add,
+            'Varje ändring i källan efter laddningen (en rad som lagts till, ändrats eller raderats) kan därför göra att sidorna skiljer sig och ge larm fast överföringen var korrekt. För att jämföra som vid laddningen, lägg till ',
+            code('cutoff'),
+            ' och ',
+            code('late_changes'),
+            ' i definitionen.',
           ],
         ]
       case 'cutoff_only':

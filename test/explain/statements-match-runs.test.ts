@@ -230,6 +230,9 @@ for (const engine of availableEngines()) {
       }
       expect(en('target-only')).toContain('and the source is read in full')
       expect(en('live')).toContain('No cutoff: both sides are compared as they are when the check runs.')
+      expect(en('live')).toContain(
+        'To compare as of the load, add a cutoff and late_changes to the definition.',
+      )
       expect(sv('live')).toContain('Varje ändring i källan efter laddningen')
     })
 
@@ -245,7 +248,7 @@ for (const engine of availableEngines()) {
       expect(result('two-of-five', 'checksum').details?.checksum?.columns).toEqual(['unit', 'fee'])
 
       expect(en('all-five')).toContain(
-        "Checksum over all 5 of the definition's columns (id, unit, fee, note and ward).",
+        "Checksum over all the definition's columns (id, unit, fee, note and ward).",
       )
       expect(en('all-five')).not.toContain('It does not cover')
       expect(result('all-five', 'checksum')).toMatchObject({ status: 'fail' })

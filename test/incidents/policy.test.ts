@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config/load-config.js'
 import type { Config } from '../../src/config/types.js'
 import type { CheckDefinition } from '../../src/definitions/types.js'
@@ -20,10 +20,10 @@ import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 const DAY = 86_400_000
 const FIRST_RUN = Date.parse('2026-11-10T03:30:00Z')
-/** Ten nightly runs that fail, then one that passes. */
-const FAILING_NIGHTS = 10
+/** Seven nightly runs that fail, then one that passes. */
+const FAILING_NIGHTS = 7
 
-const CHECK = `id: orders
+const check = (id: string) => `id: ${id}
 title: Every order reaches the copy
 description: Orders must match.
 owner: Test
@@ -35,10 +35,10 @@ assertions:
   - kind: row_count
 `
 
-function result(night: number, status: ResultStatus): CheckResult {
+function result(check: string, night: number, status: ResultStatus): CheckResult {
   return {
-    runId: `run-${night}`,
-    check: 'orders',
+    runId: `${check}/run-${night}`,
+    check,
     assertion: 'row_count',
     kind: 'row_count',
     status,
@@ -58,13 +58,20 @@ function result(night: number, status: ResultStatus): CheckResult {
   }
 }
 
-/** An installation whose configuration sets `incidents.reminder_after`, loaded by the real loader. */
-async function installation(dir: TempDir, reminderAfter: string): Promise<Config> {
-  await dir.write('checks/orders.yaml', CHECK)
+/**
+ * An installation whose configuration sets `incidents.reminder_after`, loaded by the real loader, with its one
+ * check `orders-<setting>`. Installations share `dir`'s store: each has a check of its own.
+ */
+async function installation(
+  dir: TempDir,
+  reminderAfter: string,
+): Promise<{ config: Config; definition: CheckDefinition }> {
+  const id = `orders-${reminderAfter}`
+  await dir.write(`checks-${id}/${id}.yaml`, check(id))
   const file = await dir.write(
-    'config/reconcile.yaml',
+    `config/${id}.yaml`,
     `installation: Policy test
-checks_dir: ../checks
+checks_dir: ../checks-${id}
 store: { pglite: ../store, spool_dir: ../spool }
 incidents: { reminder_after: ${reminderAfter} }
 mail:
@@ -78,7 +85,9 @@ connections:
   )
   const loaded = await loadConfig(file)
   if (loaded.config === undefined) throw new Error(JSON.stringify(loaded.issues))
-  return loaded.config
+  const [definition] = await definitionsIn(loaded.config.checksDir, ['cosmic', 'ci'])
+  if (definition === undefined) throw new Error('no definition')
+  return { config: loaded.config, definition }
 }
 
 /**
@@ -86,10 +95,10 @@ connections:
  * queued as `[night, kind]`.
  */
 async function messagesOverNights(
+  store: ResultsStore,
   config: Config,
   definition: CheckDefinition,
 ): Promise<Array<[number, string]>> {
-  const store = await ResultsStore.open(config.store)
   const channels = configuredChannels(config)
   try {
     const notify = notificationSink(
@@ -99,34 +108,38 @@ async function messagesOverNights(
     for (let night = 0; night <= FAILING_NIGHTS; night++) {
       await processRunIncidents({
         store,
-        results: [result(night, night < FAILING_NIGHTS ? 'fail' : 'pass')],
+        results: [result(definition.id, night, night < FAILING_NIGHTS ? 'fail' : 'pass')],
         notify,
         now: new Date(FIRST_RUN + night * DAY),
         reminderAfterMs: config.reminderAfterMs,
       })
     }
     // None is sent here, so every queued message is listed; ordered by when it was queued.
-    const queued = (await store.outbox.list()).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    const queued = (await store.outbox.list())
+      .filter((m) => m.runId?.startsWith(`${definition.id}/`) === true)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     return queued.map((m) => [Math.round((Date.parse(m.createdAt) - FIRST_RUN) / DAY), m.kind])
   } finally {
     closeChannels(channels)
-    await store.close()
   }
 }
 
 describe('the incident policy: what the control document says is what decide does', () => {
-  const dirs: TempDir[] = []
+  let dir: TempDir
+  let store: ResultsStore
+  beforeAll(async () => {
+    dir = await tempDir()
+    const { config } = await installation(dir, 'off')
+    store = await ResultsStore.open(config.store)
+  })
   afterAll(async () => {
-    for (const dir of dirs) await dir.remove()
+    await store?.close()
+    await dir?.remove()
   })
 
   for (const days of [1, 3]) {
     it(`reminder_after ${days}d: one alert, a reminder each time ${days}d pass without a message, one message on passing`, async () => {
-      const dir = await tempDir()
-      dirs.push(dir)
-      const config = await installation(dir, `${days}d`)
-      const [definition] = await definitionsIn(`${dir.path}/checks`, ['cosmic', 'ci'])
-      if (definition === undefined) throw new Error('no definition')
+      const { config, definition } = await installation(dir, `${days}d`)
       expect(incidentPolicy(config)).toEqual({ reminderAfterMs: days * DAY })
 
       const en = documentText(config, definition, 'en')
@@ -154,16 +167,12 @@ describe('the incident policy: what the control document says is what decide doe
       for (let night = days; night < FAILING_NIGHTS; night += days)
         promised.push([night, 'incident_reminder'])
       promised.push([FAILING_NIGHTS, 'incident_resolved'])
-      expect(await messagesOverNights(config, definition)).toEqual(promised)
+      expect(await messagesOverNights(store, config, definition)).toEqual(promised)
     })
   }
 
   it('reminder_after off: the document says no reminders, and none is sent', async () => {
-    const dir = await tempDir()
-    dirs.push(dir)
-    const config = await installation(dir, 'off')
-    const [definition] = await definitionsIn(`${dir.path}/checks`, ['cosmic', 'ci'])
-    if (definition === undefined) throw new Error('no definition')
+    const { config, definition } = await installation(dir, 'off')
     expect(incidentPolicy(config)).toEqual({ reminderAfterMs: null })
     expect(documentText(config, definition, 'en')).toContain(
       'No reminders are sent (incidents.reminder_after: off in the configuration).',
@@ -172,7 +181,7 @@ describe('the incident policy: what the control document says is what decide doe
       'Inga påminnelser skickas (incidents.reminder_after: off i konfigurationen).',
     )
     expect(documentText(config, definition, 'en')).not.toContain('a reminder is sent')
-    expect(await messagesOverNights(config, definition)).toEqual([
+    expect(await messagesOverNights(store, config, definition)).toEqual([
       [0, 'incident_opened'],
       [FAILING_NIGHTS, 'incident_resolved'],
     ])
