@@ -3,10 +3,13 @@ import { kindOf } from '../check-kinds/index.js'
 import type { Config, Recipients, ScheduleConfig } from '../config/types.js'
 import type { Assertion, CheckDefinition, Dataset, Side } from '../definitions/types.js'
 import { engineFor } from '../dialects/registry.js'
+import type { ExplainContext } from '../plan/check-kind.js'
 import type { Block, Inline } from './blocks.js'
 import { formatDateTime, formatDurationWords } from '../i18n/format.js'
+import { type IncidentPolicy, incidentPolicy } from '../incidents/decide.js'
 import type { GitRevision } from './git-revision.js'
 import type { Language } from '../i18n/language.js'
+import { lateChangeHandling } from './late-change-handling.js'
 import { PHRASES, type Phrases } from './phrases.js'
 import { formatSql, tablesOfQuery } from './sql-format.js'
 import type { CheckStatements } from './statements.js'
@@ -34,6 +37,8 @@ export interface ControlDocument {
   readonly schedule: ScheduleConfig
   /** Who is emailed; null when no mail is configured. */
   readonly recipients: Recipients | null
+  /** When incidents are messaged about: the policy the incident decisions follow. */
+  readonly incidents: IncidentPolicy
   readonly checks: ReadonlyArray<{
     readonly definition: CheckDefinition
     readonly statements: CheckStatements
@@ -65,6 +70,7 @@ export function controlDocument(options: {
       }),
     schedule: config.schedule,
     recipients: config.mail?.recipients ?? null,
+    incidents: incidentPolicy(config),
     checks: options.definitions.map((definition) => ({
       definition,
       statements: options.statements.get(definition.id) ?? { origin: 'none', source: [], target: [] },
@@ -95,15 +101,15 @@ function datasetText(p: Phrases, dataset: Dataset): Inline[] {
   ]
 }
 
-function assertionText(
-  p: Phrases,
-  language: Language,
-  assertion: Assertion,
-  keySensitive: boolean,
-): Inline[] {
+/** What an assertion's explanation may use from its definition. */
+function explainContext(d: CheckDefinition): ExplainContext {
+  return { keySensitive: d.keySensitive, mappedColumns: d.columns.map((c) => c.name) }
+}
+
+function assertionText(p: Phrases, language: Language, assertion: Assertion, d: CheckDefinition): Inline[] {
   const keys = kindOf(assertion).resultKeys(assertion)
   return [
-    ...kindOf(assertion).explain(assertion, language, { keySensitive }).text,
+    ...kindOf(assertion).explain(assertion, language, explainContext(d)).text,
     ` ${p.resultName}: `,
     ...keys.flatMap((k, i) => [...(i === 0 ? [] : [', ']), { code: k }]),
   ]
@@ -167,7 +173,7 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
     { type: 'heading', level: 3, text: p.labels.compared },
     {
       type: 'paragraph',
-      content: p.compares(datasetText(p, d.source), datasetText(p, d.target), d.cutoff !== undefined),
+      content: p.compares(datasetText(p, d.source), datasetText(p, d.target)),
     },
   ]
   if (d.columns.length > 0) {
@@ -188,7 +194,7 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
     })
   blocks.push(
     { type: 'heading', level: 3, text: p.labels.assertions },
-    { type: 'list', items: d.assertions.map((a) => assertionText(p, language, a, d.keySensitive)) },
+    { type: 'list', items: d.assertions.map((a) => assertionText(p, language, a, d)) },
     { type: 'heading', level: 3, text: p.labels.cutoff },
   )
   if (d.cutoff === undefined) blocks.push({ type: 'paragraph', content: [p.noCutoff] })
@@ -201,9 +207,8 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
       d.cutoff.targetColumn,
     ))
       blocks.push({ type: 'paragraph', content })
-    if (d.lateChanges !== undefined)
-      for (const content of p.lateChangesRule(d.lateChanges)) blocks.push({ type: 'paragraph', content })
   }
+  for (const content of p.lateChanges(lateChangeHandling(d))) blocks.push({ type: 'paragraph', content })
   blocks.push(
     { type: 'heading', level: 3, text: p.labels.alerting },
     {
@@ -211,7 +216,9 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
       content:
         doc.recipients === null
           ? p.noMail(d.notify.recipients)
-          : p.alerting(doc.recipients.alerts, d.notify.recipients),
+          : p.alerting(doc.recipients.alerts, d.notify.recipients, doc.incidents, (ms) =>
+              formatDurationWords(ms, language),
+            ),
     },
     { type: 'paragraph', content: p.vendorTicket(d.notify.vendor, doc.recipients?.vendor ?? null) },
     { type: 'heading', level: 3, text: p.labels.hash },
@@ -271,7 +278,7 @@ export function controlDocumentBlocks(doc: ControlDocument, language: Language):
     [summaryDataset(p, d.source), { br: true }, '→ ', summaryDataset(p, d.target)],
     d.assertions.flatMap((a, i) => [
       ...(i === 0 ? [] : [{ br: true } as const]),
-      kindOf(a).explain(a, language, { keySensitive: d.keySensitive }).threshold,
+      kindOf(a).explain(a, language, explainContext(d)).threshold,
     ]),
     [severityLabel(p, d.severity)],
     [d.owner],

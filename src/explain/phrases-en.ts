@@ -12,7 +12,7 @@ export const en: Phrases = {
       'Every result is recorded with its time, the values observed on both sides and a hash of the check definition, so that it can be shown afterwards what was checked and what was found.',
     ],
     [
-      'No patient data leaves the databases: the control reads only counts, sums, smallest and largest values, newest timestamps and counts per group. ',
+      'No patient data leaves the databases: the control reads only counts, sums, smallest and largest values, newest timestamps, counts per group and checksums (hashes) of values; the keys of differing rows appear in results only masked, unless a definition marks its keys as not sensitive. ',
       'This document is generated from the version-controlled check definitions and the configuration, so it describes exactly what runs.',
     ],
   ],
@@ -64,10 +64,9 @@ export const en: Phrases = {
     hash: "Definition's hash (SHA-256)",
     sql: 'The exact SQL that runs',
   },
-  compares: (source, target, hasCutoff) => [
+  compares: (source, target) => [
     'Each time the control runs, normally every night after the load, the rows of ',
     ...source,
-    ...(hasCutoff ? [" that were changed before the load's cutoff"] : []),
     ' are compared with the rows of ',
     ...target,
     '.',
@@ -121,35 +120,85 @@ export const en: Phrases = {
       ...(source === undefined && target !== undefined
         ? ['In the reporting copy, rows whose ', code(target), ' is later than the cutoff are left out']
         : []),
-      '. Changes made in the source after the load therefore raise no false alarm. The cutoff is passed to the queries as a parameter and recorded with every result.',
+      ...(source === undefined && target === undefined ? [] : ['. ']),
+      'The cutoff is passed to the queries as a parameter and recorded with every result.',
     ],
   ],
-  lateChangesRule: (rule) =>
-    rule.method === 'keys'
-      ? [
+  lateChanges: (handling) => {
+    const add = [
+      'To leave them out, add ',
+      code('late_changes'),
+      ' to the definition (',
+      code('source_column'),
+      ', or ',
+      code('read_as_of'),
+      ' for a system-versioned table).',
+    ]
+    switch (handling.kind) {
+      case 'none':
+        return [
           [
-            'The source is live: rows changed after the cutoff are not yet in the copy. Before comparing, the control reads the keys of the source rows whose ',
-            code(rule.sourceColumn),
-            ` is later than the cutoff (at most ${rule.maxKeys.toLocaleString('en-US')}; above that the check reports an error instead of comparing) and leaves those rows out on both sides, in every assertion. The keys stay in the control's memory; each result records how many rows were left out.`,
+            'Any change in the source after the load (a row added, changed or deleted) can therefore make the sides differ and raise an alarm although the transfer was correct. To compare as of the load, add a ',
+            code('cutoff'),
+            ' and ',
+            code('late_changes'),
+            ' to the definition.',
+          ],
+        ]
+      case 'cutoff_only':
+        return [
+          handling.sourceColumn === undefined
+            ? [
+                'This definition does not leave out late changes (it has no ',
+                code('late_changes'),
+                '), and the source is read in full: a row added, changed or deleted in the source after the load makes the sides differ and can raise an alarm although the transfer was correct. ',
+                ...add,
+              ]
+            : [
+                'This definition does not leave out late changes (it has no ',
+                code('late_changes'),
+                '). A row added to the source after the cutoff, with a later ',
+                code(handling.sourceColumn),
+                ', is left out and raises no alarm. But a row changed after the load can: if its ',
+                code(handling.sourceColumn),
+                ' moved past the cutoff it is left out of the source while the copy still holds it, otherwise its new values are compared with the copy. A row deleted in the source after the load is extra in the copy. ',
+                ...add,
+              ],
+        ]
+      case 'keys':
+        return [
+          [
+            'Late changes are left out: the source is live, and rows changed after the cutoff are not yet in the copy. Before comparing, the control reads the keys of the source rows whose ',
+            code(handling.sourceColumn),
+            ` is later than the cutoff (at most ${handling.maxKeys.toLocaleString('en-US')}; above that the check reports an error instead of comparing) and leaves those rows out on both sides, in every assertion, so rows added or changed after the load raise no alarm. The keys stay in the control's memory; each result records how many rows were left out.`,
           ],
           [
             'A row deleted in the source after the load leaves no trace to read: it stays in the copy and is reported as extra in the target, with the note that it may have been deleted after the load.',
           ],
         ]
-      : [
+      case 'as_of':
+        return [
           [
-            'The source table is read as it was at the cutoff (SQL Server system-versioned temporal table, FOR SYSTEM_TIME AS OF the cutoff in UTC), so updates, inserts and deletes after the load are all invisible to the comparison.',
+            'Late changes are left out: the source table is read as it was at the cutoff (SQL Server system-versioned temporal table, FOR SYSTEM_TIME AS OF the cutoff in UTC), so rows added, changed or deleted after the load are all invisible to the comparison and raise no alarm.',
           ],
-        ],
+        ]
+    }
+  },
   noCutoff:
     'No cutoff: both sides are compared as they are when the check runs. This suits data that does not change during the night.',
-  alerting: (installation, extra) => [
-    'On a difference, or when the check could not run, an incident is opened and an alert is sent to ',
+  alerting: (installation, extra, policy, duration) => [
+    'On a difference, or when the check could not run, an incident is opened and one alert is sent to ',
     ...(installation === null || installation.length === 0
       ? ['the recipients configured for the installation']
       : codeList(installation, 'and')),
     ...(extra.length === 0 ? [] : [', and also to ', ...codeList(extra, 'and')]),
-    '. The alert is repeated while the incident stays open, and a message is sent when the check passes again.',
+    '. While the incident stays open, further failing runs send no new alert (the dashboard and the history show every run). ',
+    ...(policy.reminderAfterMs === null
+      ? ['No reminders are sent (', code('incidents.reminder_after: off'), ' in the configuration). ']
+      : [
+          `If the incident is still open after ${duration(policy.reminderAfterMs)} without a message, a reminder is sent, and again after every further ${duration(policy.reminderAfterMs)}. `,
+        ]),
+    'A message is sent when the check passes again.',
   ],
   vendorTicket: (vendor, addresses) =>
     vendor

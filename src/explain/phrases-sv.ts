@@ -12,7 +12,7 @@ export const sv: Phrases = {
       'Varje resultat sparas med tid, uppmätta värden på båda sidor och en kontrollsumma av kontrollens definition, så att det i efterhand går att visa vad som kontrollerades och vad som hittades.',
     ],
     [
-      'Inga patientuppgifter lämnar databaserna: kontrollen hämtar bara antal, summor, minsta och största värden, senaste tidpunkter och antal per grupp. ',
+      'Inga patientuppgifter lämnar databaserna: kontrollen hämtar bara antal, summor, minsta och största värden, senaste tidpunkter, antal per grupp och kontrollsummor (hashvärden) av värden; nycklarna till avvikande rader visas i resultat bara maskerade, om inte en definition anger att dess nycklar inte är känsliga. ',
       'Dokumentet är framställt automatiskt ur de versionshanterade kontrolldefinitionerna och konfigurationen; det beskriver alltså exakt det som körs.',
     ],
   ],
@@ -64,10 +64,9 @@ export const sv: Phrases = {
     hash: 'Definitionens kontrollsumma (SHA-256)',
     sql: 'Exakt SQL som körs',
   },
-  compares: (source, target, hasCutoff) => [
+  compares: (source, target) => [
     'Varje gång kontrollen körs, normalt varje natt efter laddningen, jämförs raderna i ',
     ...source,
-    ...(hasCutoff ? [', som ändrats före laddningens brytpunkt,'] : []),
     ' med raderna i ',
     ...target,
     '.',
@@ -122,35 +121,85 @@ export const sv: Phrases = {
       ...(source === undefined && target !== undefined
         ? ['I rapportkopian utelämnas rader där ', code(target), ' är senare än brytpunkten']
         : []),
-      '. Ändringar som görs i källan efter laddningen ger därför inget falskt larm. Brytpunkten skickas till frågorna som parameter och sparas med varje resultat.',
+      ...(source === undefined && target === undefined ? [] : ['. ']),
+      'Brytpunkten skickas till frågorna som parameter och sparas med varje resultat.',
     ],
   ],
-  lateChangesRule: (rule) =>
-    rule.method === 'keys'
-      ? [
+  lateChanges: (handling) => {
+    const add = [
+      'För att utelämna dem, lägg till ',
+      code('late_changes'),
+      ' i definitionen (',
+      code('source_column'),
+      ', eller ',
+      code('read_as_of'),
+      ' för en systemversionerad tabell).',
+    ]
+    switch (handling.kind) {
+      case 'none':
+        return [
           [
-            'Källan är i drift: rader som ändrats efter brytpunkten finns ännu inte i kopian. Före jämförelsen läser kontrollen nycklarna för de rader i källan där ',
-            code(rule.sourceColumn),
-            ` är senare än brytpunkten (högst ${rule.maxKeys.toLocaleString('sv-SE')}; fler än så ger ett fel i stället för en jämförelse) och utelämnar de raderna på båda sidor, i varje kontrollpunkt. Nycklarna finns bara i kontrollens minne; varje resultat anger hur många rader som utelämnades.`,
+            'Varje ändring i källan efter laddningen (en rad som lagts till, ändrats eller raderats) kan därför göra att sidorna skiljer sig och ge larm fast överföringen var korrekt. För att jämföra som vid laddningen, lägg till ',
+            code('cutoff'),
+            ' och ',
+            code('late_changes'),
+            ' i definitionen.',
+          ],
+        ]
+      case 'cutoff_only':
+        return [
+          handling.sourceColumn === undefined
+            ? [
+                'Den här definitionen utelämnar inte sena ändringar (den saknar ',
+                code('late_changes'),
+                '), och källan läses i sin helhet: en rad som lagts till, ändrats eller raderats i källan efter laddningen gör att sidorna skiljer sig och kan ge larm fast överföringen var korrekt. ',
+                ...add,
+              ]
+            : [
+                'Den här definitionen utelämnar inte sena ändringar (den saknar ',
+                code('late_changes'),
+                '). En rad som lagts till i källan efter brytpunkten, med senare ',
+                code(handling.sourceColumn),
+                ', utelämnas och ger inget larm. Men en rad som ändrats efter laddningen kan ge larm: har dess ',
+                code(handling.sourceColumn),
+                ' flyttats förbi brytpunkten utelämnas den i källan medan kopian fortfarande har den, annars jämförs dess nya värden med kopian. En rad som raderats i källan efter laddningen blir extra i kopian. ',
+                ...add,
+              ],
+        ]
+      case 'keys':
+        return [
+          [
+            'Sena ändringar utelämnas: källan är i drift, och rader som ändrats efter brytpunkten finns ännu inte i kopian. Före jämförelsen läser kontrollen nycklarna för de rader i källan där ',
+            code(handling.sourceColumn),
+            ` är senare än brytpunkten (högst ${handling.maxKeys.toLocaleString('sv-SE')}; fler än så ger ett fel i stället för en jämförelse) och utelämnar de raderna på båda sidor, i varje kontrollpunkt, så att rader som lagts till eller ändrats efter laddningen inte ger larm. Nycklarna finns bara i kontrollens minne; varje resultat anger hur många rader som utelämnades.`,
           ],
           [
             'En rad som raderats i källan efter laddningen lämnar inget spår att läsa: den finns kvar i kopian och redovisas som extra i målet, med anmärkningen att den kan ha raderats efter laddningen.',
           ],
         ]
-      : [
+      case 'as_of':
+        return [
           [
-            'Källtabellen läses som den såg ut vid brytpunkten (SQL Servers systemversionerade temporala tabell, FOR SYSTEM_TIME AS OF brytpunkten i UTC), så ändringar, tillägg och raderingar efter laddningen syns inte i jämförelsen.',
+            'Sena ändringar utelämnas: källtabellen läses som den såg ut vid brytpunkten (SQL Servers systemversionerade temporala tabell, FOR SYSTEM_TIME AS OF brytpunkten i UTC), så rader som lagts till, ändrats eller raderats efter laddningen syns inte i jämförelsen och ger inget larm.',
           ],
-        ],
+        ]
+    }
+  },
   noCutoff:
     'Ingen brytpunkt: båda sidor jämförs som de ser ut när kontrollen körs. Det passar uppgifter som inte ändras under natten.',
-  alerting: (installation, extra) => [
+  alerting: (installation, extra, policy, duration) => [
     'Vid en avvikelse, eller om kontrollen inte kunde köras, öppnas en incident och ett larm skickas till ',
     ...(installation === null || installation.length === 0
       ? ['de mottagare som är konfigurerade för installationen']
       : codeList(installation, 'och')),
     ...(extra.length === 0 ? [] : [', och dessutom till ', ...codeList(extra, 'och')]),
-    '. Larmet upprepas så länge incidenten är öppen, och ett meddelande skickas när kontrollen åter är godkänd.',
+    '. Så länge incidenten är öppen skickar ytterligare körningar med avvikelse inget nytt larm (översikten och historiken visar varje körning). ',
+    ...(policy.reminderAfterMs === null
+      ? ['Inga påminnelser skickas (', code('incidents.reminder_after: off'), ' i konfigurationen). ']
+      : [
+          `Är incidenten fortfarande öppen efter ${duration(policy.reminderAfterMs)} utan att något meddelande har skickats går en påminnelse ut, och sedan igen efter varje ytterligare ${duration(policy.reminderAfterMs)}. `,
+        ]),
+    'Ett meddelande skickas när kontrollen åter är godkänd.',
   ],
   vendorTicket: (vendor, addresses) =>
     vendor

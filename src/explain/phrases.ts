@@ -1,6 +1,8 @@
-import type { CheckDefinition, LateChangeRule, Side } from '../definitions/types.js'
+import type { CheckDefinition, Side } from '../definitions/types.js'
+import type { IncidentPolicy } from '../incidents/decide.js'
 import type { Inline } from './blocks.js'
 import type { Language } from '../i18n/language.js'
+import type { LateChangeHandling } from './late-change-handling.js'
 import { en } from './phrases-en.js'
 import { sv } from './phrases-sv.js'
 
@@ -49,7 +51,7 @@ export interface Phrases {
     readonly sql: string
   }
   /** "Every night after the load, … is compared with …". */
-  readonly compares: (source: readonly Inline[], target: readonly Inline[], hasCutoff: boolean) => Inline[]
+  readonly compares: (source: readonly Inline[], target: readonly Inline[]) => Inline[]
   readonly dataset: {
     readonly table: (name: string) => Inline[]
     readonly query: (tables: readonly string[]) => Inline[]
@@ -77,9 +79,15 @@ export interface Phrases {
     target: string | undefined,
   ) => Inline[][]
   readonly noCutoff: string
-  /** What the definition leaves out as the source's late changes, and why. */
-  readonly lateChangesRule: (rule: LateChangeRule) => Inline[][]
-  readonly alerting: (installation: readonly string[] | null, extra: readonly string[]) => Inline[]
+  /** What a run does with the source's changes after the load, and whether they can raise an alarm. */
+  readonly lateChanges: (handling: LateChangeHandling) => Inline[][]
+  /** Who is alerted, and when (the incident policy); `duration` says an interval in words. */
+  readonly alerting: (
+    installation: readonly string[] | null,
+    extra: readonly string[],
+    policy: IncidentPolicy,
+    duration: (ms: number) => string,
+  ) => Inline[]
   readonly vendorTicket: (vendor: boolean, addresses: readonly string[] | null) => Inline[]
   readonly hashText: string
   readonly sqlFrom: {

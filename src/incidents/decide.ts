@@ -3,6 +3,28 @@ import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { FailingAssertion } from '../store/schema.js'
 
+/**
+ * When the people responsible hear about an incident, as data that {@link decideIncidents} acts on and the control
+ * document states: one message when a check first fails or cannot run; nothing for further failing runs while
+ * the incident stays open, except a reminder once it has been without a message for `reminderAfterMs` (and again
+ * after every further such interval, since a reminder is a message); one message when the check passes again.
+ */
+export interface IncidentPolicy {
+  /** Remind after this long without a message, in ms; null: never (`incidents.reminder_after: off`). */
+  readonly reminderAfterMs: number | null
+}
+
+/** The incident policy of a configuration (`incidents.reminder_after`, default 3 days). */
+export function incidentPolicy(config: { readonly reminderAfterMs: number | null }): IncidentPolicy {
+  return { reminderAfterMs: config.reminderAfterMs }
+}
+
+/** Whether an open incident last messaged at `lastNotifiedAt` (ISO text) is due a reminder at `now`. */
+export function reminderDue(policy: IncidentPolicy, lastNotifiedAt: string, now: Date): boolean {
+  if (policy.reminderAfterMs === null) return false
+  return now.getTime() - new Date(lastNotifiedAt).getTime() >= policy.reminderAfterMs
+}
+
 /** What one run means for one check's incident. */
 export type IncidentDecision =
   | { readonly type: 'open'; readonly incident: IncidentRecord; readonly results: readonly CheckResult[] }
@@ -43,7 +65,7 @@ export function groupByCheck(results: readonly CheckResult[]): Map<string, Check
  * Decides, for each check in a run, what happens to its incident: a check that did not pass opens one (or, when
  * one is open, updates it and says whether a reminder is due); a check that passed resolves its open incident.
  * A check absent from the run (not selected, or not reached before an abort) changes nothing. Pure: the caller
- * applies the decisions.
+ * applies the decisions. The messages follow {@link incidentPolicy}.
  */
 export function decideIncidents(options: {
   open: readonly IncidentRecord[]
@@ -54,6 +76,7 @@ export function decideIncidents(options: {
   /** Whether a new incident gets a vendor ticket. */
   vendorTicket: (check: string) => boolean
 }): IncidentDecision[] {
+  const policy = incidentPolicy(options)
   const openByCheck = new Map(options.open.map((i) => [i.checkId, i]))
   const at = options.now.toISOString()
   const decisions: IncidentDecision[] = []
@@ -93,11 +116,10 @@ export function decideIncidents(options: {
       })
       continue
     }
-    const silentFor = options.now.getTime() - new Date(open.lastNotifiedAt).getTime()
     decisions.push({
       type: 'update',
       results,
-      remind: options.reminderAfterMs !== null && silentFor >= options.reminderAfterMs,
+      remind: reminderDue(policy, open.lastNotifiedAt, options.now),
       incident: {
         ...open,
         lastSeenAt: at,

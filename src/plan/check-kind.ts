@@ -57,6 +57,8 @@ export interface Explanation {
 export interface ExplainContext {
   /** Whether the definition's key values identify a person (shown masked). */
   readonly keySensitive: boolean
+  /** The names of every column the definition maps, in its order (a checksum says which of them it leaves out). */
+  readonly mappedColumns: readonly string[]
 }
 
 /** The parts of a result an assertion decides; the runner adds run id, SQL, timings and hashes. */
