@@ -32,10 +32,10 @@ function composeReport(event: MorningReportEvent, context: ComposeContext, mail:
 }
 
 /**
- * Mail: the morning report to its readers, an alert to the shared mailbox for every incident event, a vendor ticket when an incident of a check
- * the vendor answers for opens (and the resolved message to the vendor too), sent through SMTP or as `.eml`
- * files. Dedupe keys are the event's key plus `:report`, `:alerts` or `:vendor`. A `given` transport stays open on close: its
- * owner closes it.
+ * Mail: the morning report to its readers, an alert to the shared mailbox for every incident event, a vendor
+ * ticket when an incident of a check the vendor answers for opens (and the resolved message to the vendor too),
+ * sent through SMTP or as `.eml` files. Dedupe keys are the event's key plus `:report`, `:alerts` or `:vendor`. A
+ * `given` transport stays open on close: its owner closes it.
  */
 export function mailChannel(mail: MailConfig, given?: MailTransport): Channel {
   const transport = given ?? createTransport(mail)

@@ -11,8 +11,8 @@ import {
 
 /**
  * The morning report as JSON, for a webhook. `text` is what Teams and Slack show: the subject line, then one line
- * per check that did not pass, then the dashboard link. The rest is for a program. Like the mail it holds ids,
- * titles, statuses and counts only: never a value or a key of the compared data.
+ * per check that differed or could not run, then the dashboard link. The rest is for a program. Like the mail it
+ * holds ids, titles, statuses and counts only: never a value or a key of the compared data.
  */
 export interface MorningReportSummary {
   readonly event: 'morning_report'
@@ -60,7 +60,11 @@ export function morningReportSummary(
   const subject = reportSubject(report, locale, timezone, context.installation)
   const link = context.publicUrl === undefined ? undefined : `${context.publicUrl}/${locale}/`
   const said = (line: (typeof lines)[number]) => [line.found, line.streak].filter((s) => s !== '').join(' · ')
-  const attention = lines.filter((l) => l.status !== 'pass').map((l) => `${l.title}: ${said(l)}`)
+  // Checks that differ or could not run; one that did not run is in `counts`, not a line each (a night without a
+  // run would list them all).
+  const attention = lines
+    .filter((l) => l.status === 'fail' || l.status === 'error')
+    .map((l) => `${l.title}: ${said(l)}`)
   return {
     event: 'morning_report',
     text: [subject, ...attention, ...(link === undefined ? [] : [link])].join('\n'),

@@ -281,7 +281,9 @@ export function reportLines(report: MorningReport, locale: Locale, timezone: str
     .sort((a, b) => ORDER[a.status ?? 'none'] - ORDER[b.status ?? 'none'])
 }
 
-/** The line as plain text: `✗ Besök per enhet — antal rader: 89 rader saknas · ✓✓✓✓✗✗✗ · avviker 3:e natten i rad`. */
+/**
+ * The line as plain text: `✗ Besök per enhet — antal rader: 89 rader saknas · ✓✓✓✓✗✗✗ · avviker 3:e natten i rad`.
+ */
 function lineText(line: ReportLine): string {
   const parts = [`${TREND_MARK[line.status ?? 'none']} ${line.title} — ${line.found}`, line.marks]
   if (line.streak !== '') parts.push(line.streak)
