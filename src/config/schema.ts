@@ -142,7 +142,12 @@ const notifyRetrySchema = z
   .prefault({})
 
 /** The events a webhook can subscribe to. */
-export const WEBHOOK_EVENTS = ['incident_opened', 'incident_reminder', 'incident_resolved'] as const
+export const WEBHOOK_EVENTS = [
+  'incident_opened',
+  'incident_reminder',
+  'incident_resolved',
+  'morning_report',
+] as const
 
 const webhookSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'webhook names are lower-case letters, digits, "-" and "_"'),

@@ -132,8 +132,10 @@ export interface WebhookConfig {
   readonly name: string
   /** The endpoint; usually secret, so written as `${VAR}` and never logged (only its host is). */
   readonly url: string
-  /** The incident events it receives (default all). */
-  readonly events: readonly ('incident_opened' | 'incident_reminder' | 'incident_resolved')[]
+  /** The events it receives: incident events and the morning report (default all). */
+  readonly events: readonly (
+    'incident_opened' | 'incident_reminder' | 'incident_resolved' | 'morning_report'
+  )[]
   /** Extra request headers, e.g. `Authorization: Bearer ${HOOK_TOKEN}`. */
   readonly headers: Readonly<Record<string, string>>
   /** How long one request may take, in ms (default 10 s). */

@@ -104,13 +104,13 @@ async function demoMail(io: CliIo): Promise<void> {
   const channels = configuredChannels(config)
   try {
     const now = new Date()
-    const { message } = await queueMorningReport({
+    const { subject } = await queueMorningReport({
       store,
       config,
-      context,
+      channels,
       definitions,
       now,
-      dedupeKey: `report:demo:${now.toISOString()}`,
+      key: `report:demo:${now.toISOString()}`,
     })
     const delivery = await deliverOutbox({ store, channels, now: () => new Date() })
     const incidents = await store.incidents.open()
@@ -118,7 +118,7 @@ async function demoMail(io: CliIo): Promise<void> {
     io.out(
       `  ${incidents.length} incident(s) are open (${incidents.map((i) => i.checkId).join(', ')}); a check's alert is sent once, when its incident opens.`,
     )
-    io.out(`  Morning report: "${message.subject}"`)
+    io.out(`  Morning report: "${subject}"`)
     io.out(
       `  No SMTP server is configured, so messages are written as .eml files (open them in any mail client):`,
     )

@@ -1,6 +1,6 @@
-import type { CheckResult } from '../results/types.js'
+import type { CheckResult, ResultStatus } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
-import type { StoreTransaction } from '../store/results-store.js'
+import type { ReportResult, RunSummary, StoreTransaction } from '../store/results-store.js'
 
 /**
  * Results that reached the store late: a later run loaded them from the spool because the store could not be
@@ -31,6 +31,49 @@ export interface IncidentEvent {
   readonly at: string
   readonly late?: LateDelivery
 }
+
+/** One check's line of the morning report. */
+export interface ReportCheck {
+  /** The check's id and its readable title (the id again for a check whose definition is gone). */
+  readonly check: { readonly id: string; readonly title: string }
+  /** Its results in the latest run that ran it (empty when it has not run in the trend window). */
+  readonly latest: readonly ReportResult[]
+  /** Worst status per local day, oldest first; null for a day without a run. */
+  readonly trend: ReadonlyArray<{ readonly date: string; readonly status: ResultStatus | null }>
+  /** When its open incident opened (ISO), or null when it has none. */
+  readonly openSince: string | null
+}
+
+/** Everything the morning report says, read from the results store when it is due. */
+export interface MorningReport {
+  /** When the report was made (ISO 8601 UTC). */
+  readonly generatedAt: string
+  readonly checks: readonly ReportCheck[]
+  /** When the last load finished, as canonical timestamp text (naive local or with Z); null when unknown. */
+  readonly lastLoadFinished: string | null
+  readonly lastRun: RunSummary | null
+  /**
+   * The night's scheduled run when it had not finished as the report was made (the report waited for it until
+   * its limit): the schedule's name and when the run was claimed (ISO 8601 UTC). Absent when none was unfinished.
+   */
+  readonly unfinishedRun?: { readonly schedule: string; readonly since: string }
+}
+
+/**
+ * The morning report is due: every channel that takes it composes its own form (the mail a readable report, a
+ * webhook a JSON summary). Sent also when everything passed, so that its absence is itself a signal.
+ */
+export interface MorningReportEvent {
+  readonly type: 'morning_report'
+  /** Unique per report slot, e.g. `report:2026-11-24T07:00` or `report:cli:2026-11-24`; channels append theirs. */
+  readonly key: string
+  readonly report: MorningReport
+  /** When it was made (ISO). */
+  readonly at: string
+}
+
+/** Everything a notification channel can be told about: an incident's change or the morning report. */
+export type NotificationEvent = IncidentEvent | MorningReportEvent
 
 /** What queuing one event did. */
 export interface QueuedNotifications {

@@ -1,5 +1,5 @@
 import type { Locale, MailConfig } from '../config/types.js'
-import type { IncidentEvent } from '../incidents/events.js'
+import type { NotificationEvent } from '../incidents/events.js'
 import type { NewOutboxMessage, OutboxMessage } from '../store/outbox-store.js'
 import type { CheckInfo } from './check-info.js'
 
@@ -41,8 +41,8 @@ export interface Channel {
   readonly retry: RetryPolicy
   /** Whether an incident of the check, opening now, gets a vendor ticket through this channel (default false). */
   vendorTicket?(info: CheckInfo): boolean
-  /** The rows to queue for `event`; dedupe keys start with `event.key`. */
-  compose(event: IncidentEvent, context: ComposeContext): Composed
+  /** The rows to queue for `event` (none for an event it does not take); dedupe keys start with `event.key`. */
+  compose(event: NotificationEvent, context: ComposeContext): Composed
   /** Sends one row; resolves with what the receiver answered, rejects when it failed (the outbox retries). */
   send(message: OutboxMessage): Promise<string>
   /** Closes open connections. */

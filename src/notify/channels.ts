@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Config } from '../config/types.js'
-import type { NotificationSink } from '../incidents/events.js'
+import type { NotificationEvent, NotificationSink, QueuedNotifications } from '../incidents/events.js'
+import type { OutboxStore } from '../store/outbox-store.js'
 import type { Channel, ComposeContext } from './channel.js'
 import type { CheckInfo } from './check-info.js'
 import { mailChannel } from './mail-channel.js'
@@ -50,27 +51,36 @@ export function notificationSink(
       const info = context.infoOf(check)
       return channels.some((c) => c.vendorTicket?.(info) === true)
     },
-    async queue(tx, event) {
-      let queued = 0
-      const unaddressed: string[] = []
-      for (const channel of channels) {
-        const composed = channel.compose(event, context)
-        unaddressed.push(...composed.unaddressed)
-        for (const message of composed.messages) {
-          const inserted = await tx.outbox.enqueue(
-            {
-              ...message,
-              messageId: randomUUID(),
-              channel: channel.name,
-              incidentId: event.incident.incidentId,
-              runId: event.results[0]?.runId,
-            },
-            event.at,
-          )
-          if (inserted) queued += 1
-        }
-      }
-      return { queued, unaddressed }
-    },
+    queue: (tx, event) => queueEvent(tx.outbox, channels, context, event),
   }
+}
+
+/**
+ * Has every channel compose `event` and writes the rows to `outbox` under their dedupe keys, so an event queued
+ * twice (a retried cron job, a second daemon) is sent once. Rows of an incident carry its id and run id.
+ */
+export async function queueEvent(
+  outbox: OutboxStore,
+  channels: readonly Channel[],
+  context: ComposeContext,
+  event: NotificationEvent,
+): Promise<QueuedNotifications> {
+  let queued = 0
+  const unaddressed: string[] = []
+  const ids =
+    event.type === 'morning_report'
+      ? {}
+      : { incidentId: event.incident.incidentId, runId: event.results[0]?.runId }
+  for (const channel of channels) {
+    const composed = channel.compose(event, context)
+    unaddressed.push(...composed.unaddressed)
+    for (const message of composed.messages) {
+      const inserted = await outbox.enqueue(
+        { ...message, messageId: randomUUID(), channel: channel.name, ...ids },
+        event.at,
+      )
+      if (inserted) queued += 1
+    }
+  }
+  return { queued, unaddressed }
 }

@@ -71,33 +71,179 @@ export interface Phrases {
   readonly andMoreGroups: (n: number) => string
   readonly errorCause: string
   readonly footer: (installation: string) => string
-  readonly report: {
-    readonly subject: (date: string) => string
-    readonly allPassed: (n: number) => string
-    readonly failed: (failed: number, of: number) => string
-    readonly errors: (n: number) => string
-    readonly noRun: (since: string) => string
-    /** The night's run `schedule`, begun at `since`, had not finished when the report was made. */
-    readonly unfinished: (schedule: string, since: string) => string
-    readonly verdictAllPassed: string
-    readonly verdictFailed: string
-    readonly verdictErrors: string
-    readonly verdictNoRun: string
-    readonly verdictUnfinished: string
-    readonly lastLoad: (when: string) => string
-    readonly lastLoadUnknown: string
-    readonly lastRun: (when: string, status: string) => string
-    readonly checksTitle: string
-    readonly incidentsTitle: string
-    readonly noIncidents: string
-    readonly openFor: (age: string) => string
-    readonly failingRuns: (n: number) => string
-    readonly notRun: string
-    readonly passedOf: (passed: number, of: number) => string
-    readonly trendLegend: string
-    readonly runStatus: (status: string) => string
-    readonly notRunCount: (n: number) => string
+  /** The morning report, for management: plain words, no assertion kinds or English result texts. */
+  readonly report: ReportPhrases
+}
+
+// ---- The morning report (#14) -----------------------------------------------------------------------------------
+
+/** What a check compares, as the report names it: never the assertion's kind. */
+export type ReportTopic = 'row_count' | 'aggregate' | 'checksum' | 'freshness' | 'load'
+
+/** Every phrase of the morning report, in one language. Counts are numbers: the phrases format and inflect them. */
+export interface ReportPhrases {
+  readonly subject: (date: string) => string
+  /** Verdicts, said first. */
+  readonly allPassed: (checks: number) => string
+  readonly failed: (failed: number, of: number) => string
+  /** `n` could not run; `of` all checks when it leads the verdict, null after the failed ones. */
+  readonly errors: (n: number, of: number | null) => string
+  readonly notRunCount: (n: number) => string
+  readonly noRun: (since: string) => string
+  /** The night's run `schedule`, begun at `since`, had not finished when the report was made. */
+  readonly unfinished: (schedule: string, since: string) => string
+  /** Said before {@link ReportPhrases.unfinished} in the report itself. */
+  readonly unfinishedHeadline: string
+  readonly lastLoad: (when: string) => string
+  readonly lastLoadUnknown: string
+  readonly lastRun: (when: string, status: string) => string
+  readonly runStatus: (status: string) => string
+  readonly checksTitle: (nights: number) => string
+  /** Headers of the HTML table. */
+  readonly columns: {
+    readonly check: string
+    readonly found: string
+    readonly nights: string
+    readonly streak: string
   }
+  readonly trendLegend: string
+  readonly topic: Readonly<Record<ReportTopic, string>>
+  /** Everything a passing check compares agrees: `antal rader och belopp stämmer`. */
+  readonly agree: (topics: readonly string[]) => string
+  readonly notRun: string
+  readonly lastRunOn: (date: string) => string
+  readonly couldNotRun: string
+  readonly rowsMissing: (n: number) => string
+  readonly rowsExtra: (n: number) => string
+  readonly differs: string
+  readonly differsBy: (amount: string) => string
+  readonly behind: (duration: string) => string
+  readonly ahead: (duration: string) => string
+  readonly loadLate: string
+  /** The latest status `status` held for `nights` nights running (1: new last night). */
+  readonly streak: (status: 'fail' | 'error', nights: number) => string
+  readonly passingAgain: string
+  readonly openSince: (date: string) => string
+}
+
+const INTL_TAG: Readonly<Record<Locale, string>> = { sv: 'sv-SE', en: 'en-GB' }
+
+/** A count or exact decimal text in the locale's one number format (Intl): `1 234 567,25` / `1,234,567.25`. */
+export function reportNumber(value: number | string, locale: Locale): string {
+  // Intl formats decimal strings exactly (no float rounding) since Node 19.
+  return new Intl.NumberFormat(INTL_TAG[locale], { maximumFractionDigits: 20 }).format(
+    value as unknown as number,
+  )
+}
+
+/** `one` or `other` form of a word for a count, by the locale's plural rules. */
+function plural(locale: Locale, n: number, one: string, other: string): string {
+  return new Intl.PluralRules(INTL_TAG[locale]).select(n) === 'one' ? one : other
+}
+
+/** A list joined the locale's way: `a, b och c` / `a, b and c`. */
+export function reportList(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(INTL_TAG[locale], { type: 'conjunction' }).format(items)
+}
+
+const SV_ORDINAL = new Intl.PluralRules('sv-SE', { type: 'ordinal' })
+const EN_ORDINAL = new Intl.PluralRules('en-GB', { type: 'ordinal' })
+const EN_SUFFIX: Readonly<Record<string, string>> = { one: 'st', two: 'nd', few: 'rd', other: 'th' }
+
+const REPORT_SV: ReportPhrases = {
+  subject: (date) => `Morgonrapport ${date}`,
+  allPassed: (n) =>
+    n === 1 ? 'Kontrollen stämde i natt' : `Alla ${reportNumber(n, 'sv')} kontroller stämde i natt`,
+  failed: (failed, of) =>
+    `${reportNumber(failed, 'sv')} av ${reportNumber(of, 'sv')} ${plural('sv', of, 'kontroll', 'kontroller')} avvek`,
+  errors: (n, of) =>
+    of === null
+      ? `${reportNumber(n, 'sv')} kunde inte köras`
+      : `${reportNumber(n, 'sv')} av ${reportNumber(of, 'sv')} ${plural('sv', of, 'kontroll', 'kontroller')} kunde inte köras`,
+  notRunCount: (n) => `${reportNumber(n, 'sv')} kördes inte i natt`,
+  noRun: (since) => `Ingen körning i natt (senaste ${since})`,
+  unfinished: (schedule, since) => `KÖRNINGEN ${schedule} INTE KLAR (pågår sedan ${since})`,
+  unfinishedHeadline: 'Nattens körning är inte klar',
+  lastLoad: (when) => `Nattens laddning blev klar ${when}.`,
+  lastLoadUnknown: 'När nattens laddning blev klar är inte känt.',
+  lastRun: (when, status) => `Kontrollerna kördes ${when} (${status}).`,
+  runStatus: (status) => ({ finished: 'klar', aborted: 'avbruten', running: 'pågår' })[status] ?? status,
+  checksTitle: (nights) => `Kontrollerna, de senaste ${reportNumber(nights, 'sv')} nätterna`,
+  columns: { check: 'Kontroll', found: 'I natt', nights: 'Nätter', streak: 'Trend' },
+  trendLegend: '✓ stämde · ✗ avvek · ! kunde inte köras · – ingen körning; äldsta natten först',
+  topic: {
+    row_count: 'antal rader',
+    aggregate: 'belopp',
+    checksum: 'alla värden',
+    freshness: 'aktualitet',
+    load: 'laddningen',
+  },
+  agree: (topics) => `${reportList(topics, 'sv')} stämmer`,
+  notRun: 'kördes inte i natt',
+  lastRunOn: (date) => `kördes inte i natt (senast ${date})`,
+  couldNotRun: 'kunde inte köras',
+  rowsMissing: (n) => `${reportNumber(n, 'sv')} ${plural('sv', n, 'rad', 'rader')} saknas`,
+  rowsExtra: (n) => `${reportNumber(n, 'sv')} ${plural('sv', n, 'rad', 'rader')} för mycket`,
+  differs: 'skiljer',
+  differsBy: (amount) => `skiljer med ${amount}`,
+  behind: (duration) => `${duration} efter källan`,
+  ahead: (duration) => `${duration} före källan`,
+  loadLate: 'blev inte klar i tid',
+  streak: (status, nights) => {
+    if (nights === 1) return 'ny i natt'
+    const verb = status === 'fail' ? 'avviker' : 'kunde inte köras'
+    return `${verb} ${nights}${SV_ORDINAL.select(nights) === 'one' ? ':a' : ':e'} natten i rad`
+  },
+  passingAgain: 'stämmer igen',
+  openSince: (date) => `öppen sedan ${date}`,
+}
+
+const REPORT_EN: ReportPhrases = {
+  subject: (date) => `Morning report ${date}`,
+  allPassed: (n) =>
+    n === 1 ? 'The check passed last night' : `All ${reportNumber(n, 'en')} checks passed last night`,
+  failed: (failed, of) =>
+    `${reportNumber(failed, 'en')} of ${reportNumber(of, 'en')} ${plural('en', of, 'check', 'checks')} differed`,
+  errors: (n, of) =>
+    of === null
+      ? `${reportNumber(n, 'en')} could not run`
+      : `${reportNumber(n, 'en')} of ${reportNumber(of, 'en')} ${plural('en', of, 'check', 'checks')} could not run`,
+  notRunCount: (n) => `${reportNumber(n, 'en')} did not run last night`,
+  noRun: (since) => `No run last night (last one ${since})`,
+  unfinished: (schedule, since) => `RUN ${schedule} NOT FINISHED (in progress since ${since})`,
+  unfinishedHeadline: "Last night's run has not finished",
+  lastLoad: (when) => `Last night's load finished ${when}.`,
+  lastLoadUnknown: "When last night's load finished is not known.",
+  lastRun: (when, status) => `The checks ran ${when} (${status}).`,
+  runStatus: (status) => status,
+  checksTitle: (nights) => `The checks, last ${reportNumber(nights, 'en')} nights`,
+  columns: { check: 'Check', found: 'Last night', nights: 'Nights', streak: 'Trend' },
+  trendLegend: '✓ passed · ✗ differed · ! could not run · – no run; oldest night first',
+  topic: {
+    row_count: 'row counts',
+    aggregate: 'amounts',
+    checksum: 'all values',
+    freshness: 'freshness',
+    load: 'the load',
+  },
+  agree: (topics) => `${reportList(topics, 'en')} agree`,
+  notRun: 'did not run last night',
+  lastRunOn: (date) => `did not run last night (last on ${date})`,
+  couldNotRun: 'could not run',
+  rowsMissing: (n) => `${reportNumber(n, 'en')} ${plural('en', n, 'row', 'rows')} missing`,
+  rowsExtra: (n) => `${reportNumber(n, 'en')} ${plural('en', n, 'row', 'rows')} too many`,
+  differs: 'differ',
+  differsBy: (amount) => `differ by ${amount}`,
+  behind: (duration) => `${duration} behind the source`,
+  ahead: (duration) => `${duration} ahead of the source`,
+  loadLate: 'did not finish in time',
+  streak: (status, nights) => {
+    if (nights === 1) return 'new last night'
+    const verb = status === 'fail' ? 'differing' : 'could not run'
+    return `${verb} for the ${nights}${EN_SUFFIX[EN_ORDINAL.select(nights)] ?? 'th'} night running`
+  },
+  passingAgain: 'passing again',
+  openSince: (date) => `open since ${date}`,
 }
 
 const SV: Phrases = {
@@ -175,32 +321,7 @@ const SV: Phrases = {
   andMoreGroups: (n) => `… och ${n} grupper till`,
   errorCause: 'Orsak',
   footer: (installation) => `${installation} · cosmic-reconcile. Svara inte på detta meddelande.`,
-  report: {
-    subject: (date) => `Morgonrapport ${date}`,
-    allPassed: (n) => `alla ${n} kontroller godkända`,
-    failed: (failed, of) => `${failed} av ${of} kontroller med avvikelse`,
-    errors: (n) => `${n} kunde inte köras`,
-    noRun: (since) => `INGEN KÖRNING sedan ${since}`,
-    unfinished: (schedule, since) => `KÖRNINGEN ${schedule} INTE KLAR (pågår sedan ${since})`,
-    verdictAllPassed: 'Alla kontroller godkända',
-    verdictFailed: 'Avvikelser hittade',
-    verdictErrors: 'Allt kunde inte kontrolleras',
-    verdictNoRun: 'Ingen körning i natt',
-    verdictUnfinished: 'Nattens körning är inte klar',
-    lastLoad: (when) => `Senaste laddningen klar: ${when}`,
-    lastLoadUnknown: 'Senaste laddningen: okänt (ingen laddningslogg eller cutoff registrerad)',
-    lastRun: (when, status) => `Senaste körningen: ${when} (${status})`,
-    checksTitle: 'Kontroller',
-    incidentsTitle: 'Öppna incidenter',
-    noIncidents: 'Inga öppna incidenter.',
-    openFor: (age) => `öppen i ${age}`,
-    failingRuns: (n) => `${n} körningar`,
-    notRun: 'inte körd',
-    passedOf: (passed, of) => `${passed}/${of} godkända`,
-    trendLegend: '✓ godkänd · ✗ avvikelse · ! kunde inte köras · – ingen körning',
-    runStatus: (status) => ({ finished: 'klar', aborted: 'avbruten', running: 'pågår' })[status] ?? status,
-    notRunCount: (n) => `${n} inte körda i natt`,
-  },
+  report: REPORT_SV,
 }
 
 const EN: Phrases = {
@@ -276,32 +397,7 @@ const EN: Phrases = {
   andMoreGroups: (n) => `… and ${n} more groups`,
   errorCause: 'Cause',
   footer: (installation) => `${installation} · cosmic-reconcile. Do not reply to this message.`,
-  report: {
-    subject: (date) => `Morning report ${date}`,
-    allPassed: (n) => `all ${n} checks passed`,
-    failed: (failed, of) => `${failed} of ${of} checks failed`,
-    errors: (n) => `${n} could not run`,
-    noRun: (since) => `NO RUN since ${since}`,
-    unfinished: (schedule, since) => `RUN ${schedule} NOT FINISHED (in progress since ${since})`,
-    verdictAllPassed: 'All checks passed',
-    verdictFailed: 'Differences found',
-    verdictErrors: 'Could not check everything',
-    verdictNoRun: 'No run last night',
-    verdictUnfinished: "Last night's run has not finished",
-    lastLoad: (when) => `Last load finished: ${when}`,
-    lastLoadUnknown: 'Last load: unknown (no load log or cutoff recorded)',
-    lastRun: (when, status) => `Last run: ${when} (${status})`,
-    checksTitle: 'Checks',
-    incidentsTitle: 'Open incidents',
-    noIncidents: 'No open incidents.',
-    openFor: (age) => `open for ${age}`,
-    failingRuns: (n) => `${n} runs`,
-    notRun: 'not run',
-    passedOf: (passed, of) => `${passed}/${of} passed`,
-    trendLegend: '✓ passed · ✗ failed · ! could not run · – no run',
-    runStatus: (status) => status,
-    notRunCount: (n) => `${n} not run last night`,
-  },
+  report: REPORT_EN,
 }
 
 /** The phrases of a locale. */

@@ -1,8 +1,9 @@
 import type { MailConfig } from '../config/types.js'
-import type { IncidentEvent } from '../incidents/events.js'
+import type { IncidentEvent, MorningReportEvent, NotificationEvent } from '../incidents/events.js'
 import type { Channel, ChannelMessage, ComposeContext, Composed } from './channel.js'
 import { composeIncidentAlert, type IncidentMoment } from './incident-mail.js'
 import type { ComposedMessage, MessageContext } from './message.js'
+import { composeMorningReport } from './morning-report.js'
 import { createTransport, type MailTransport } from './transport.js'
 import { composeVendorTicket } from './vendor-ticket.js'
 
@@ -23,11 +24,18 @@ export function mailContext(context: ComposeContext, mail: MailConfig): MessageC
   }
 }
 
+/** The morning report as a mail to `mail.recipients.report`, under the event's key plus `:report`. */
+function composeReport(event: MorningReportEvent, context: ComposeContext, mail: MailConfig): Composed {
+  const message = composeMorningReport(event.report, mailContext(context, mail))
+  if (message.recipients.length === 0) return { messages: [], unaddressed: [message.kind] }
+  return { messages: [{ ...message, dedupeKey: `${event.key}:report` }], unaddressed: [] }
+}
+
 /**
- * Mail: an alert to the shared mailbox for every incident event, a vendor ticket when an incident of a check
- * the vendor answers for opens (and the resolved message to the vendor too), sent through SMTP or as `.eml`
- * files. Dedupe keys are the event's key plus `:alerts` or `:vendor`. A `given` transport stays open on close: its
- * owner closes it.
+ * Mail: the morning report to its readers, an alert to the shared mailbox for every incident event, a vendor
+ * ticket when an incident of a check the vendor answers for opens (and the resolved message to the vendor too),
+ * sent through SMTP or as `.eml` files. Dedupe keys are the event's key plus `:report`, `:alerts` or `:vendor`. A
+ * `given` transport stays open on close: its owner closes it.
  */
 export function mailChannel(mail: MailConfig, given?: MailTransport): Channel {
   const transport = given ?? createTransport(mail)
@@ -36,7 +44,8 @@ export function mailChannel(mail: MailConfig, given?: MailTransport): Channel {
     description: transport.description,
     retry: mail.retry,
     vendorTicket: (info) => info.vendor && mail.recipients.vendor.length > 0,
-    compose(event: IncidentEvent, context: ComposeContext): Composed {
+    compose(event: NotificationEvent, context: ComposeContext): Composed {
+      if (event.type === 'morning_report') return composeReport(event, context, mail)
       const info = context.infoOf(event.incident.checkId)
       const message = mailContext(context, mail)
       const alert = composeIncidentAlert(

@@ -1,43 +1,20 @@
+import type { Locale } from '../config/types.js'
+import { formatDurationWords } from '../i18n/format.js'
+import type { MorningReport, ReportCheck } from '../incidents/events.js'
 import type { ResultStatus } from '../results/types.js'
-import type { IncidentRecord } from '../store/incident-store.js'
-import type { ReportResult, ResultsStore, RunSummary } from '../store/results-store.js'
+import type { ReportResult, ResultsStore } from '../store/results-store.js'
 import { formatInZone, isAbsoluteTimestamp, toLocalText } from '../util/time-zone.js'
-import { type CheckInfo, LOAD_CHECK_ID } from './check-info.js'
-import { describeDifference, describeValues, worstStatus } from './describe.js'
+import { type CheckInfo, LOAD_ASSERTION, LOAD_CHECK_ID } from './check-info.js'
+import { worstStatus } from './describe.js'
 import { escapeHtml, htmlDocument, htmlHeading, htmlParagraph, htmlTable, STATUS_COLOR } from './html.js'
-import { formatAge, formatTime, phrases } from './locale.js'
-import { type ComposedMessage, type MessageContext } from './message.js'
+import { formatTime, phrases, type ReportPhrases, type ReportTopic, reportNumber } from './locale.js'
+import type { ComposedMessage, MessageContext } from './message.js'
 
 /** Days of history the report's trend shows, today included. */
 export const TREND_DAYS = 7
 
 /** A check's results older than this count as "not run" for the verdict. */
 const FRESH_MS = 24 * 3_600_000
-
-/** One check's line of the report. */
-export interface ReportCheck {
-  readonly info: CheckInfo
-  /** Its results in the latest run that ran it (empty when it has not run in the trend window). */
-  readonly latest: readonly ReportResult[]
-  /** Worst status per local day, oldest first; null for a day without a run. */
-  readonly trend: ReadonlyArray<{ readonly date: string; readonly status: ResultStatus | null }>
-}
-
-/** Everything the morning report shows, read from the store. */
-export interface MorningReportData {
-  /** When the report was made (ISO 8601 UTC). */
-  readonly generatedAt: string
-  readonly checks: readonly ReportCheck[]
-  readonly openIncidents: readonly IncidentRecord[]
-  /** When the last load finished, as canonical timestamp text (naive local or with Z); null when unknown. */
-  readonly lastLoadFinished: string | null
-  readonly lastRun: RunSummary | null
-  /**
-   * The night's scheduled run when it had not finished as the report was made (the report waited for it until
-   * its limit): the schedule's name and when the run was claimed (ISO 8601 UTC). Absent when none was unfinished.
-   */
-  readonly unfinishedRun?: { readonly schedule: string; readonly since: string }
-}
 
 function localDate(iso: string, timezone: string): string {
   return formatInZone(new Date(iso).getTime(), timezone).slice(0, 10)
@@ -51,7 +28,7 @@ function localDate(iso: string, timezone: string): string {
 export async function gatherMorningReport(
   store: ResultsStore,
   options: { checks: readonly CheckInfo[]; infoOf: (id: string) => CheckInfo; now: Date; timezone: string },
-): Promise<MorningReportData> {
+): Promise<MorningReport> {
   const { now, timezone } = options
   // One extra day so the oldest local day of the trend is complete whatever the zone's offset.
   const since = new Date(now.getTime() - (TREND_DAYS + 1) * 86_400_000).toISOString()
@@ -64,16 +41,19 @@ export async function gatherMorningReport(
   const loadFirst = ids.includes(LOAD_CHECK_ID)
     ? [LOAD_CHECK_ID, ...ids.filter((i) => i !== LOAD_CHECK_ID)]
     : ids
+  const open = await store.incidents.open()
   const checks = loadFirst.map((id): ReportCheck => {
     const own = results.filter((r) => r.check === id)
     const lastRun = own.at(-1)?.runId
+    const info = options.checks.find((c) => c.id === id) ?? options.infoOf(id)
     return {
-      info: options.checks.find((c) => c.id === id) ?? options.infoOf(id),
+      check: { id, title: info.title },
       latest: own.filter((r) => r.runId === lastRun),
       trend: days.map((date) => {
         const that = own.filter((r) => localDate(r.evaluatedAt, timezone) === date)
         return { date, status: that.length === 0 ? null : worstStatus(that) }
       }),
+      openSince: open.find((i) => i.checkId === id)?.openedAt ?? null,
     }
   })
   const loadResult = results
@@ -84,7 +64,6 @@ export async function gatherMorningReport(
   return {
     generatedAt: now.toISOString(),
     checks,
-    openIncidents: await store.incidents.open(),
     lastLoadFinished: loadResult?.target?.finished_at ?? cutoffs.sort().at(-1) ?? null,
     lastRun: runs[0] ?? null,
   }
@@ -96,31 +75,40 @@ function localTimestamp(text: string, timezone: string): string {
   return local.replace('T', ' ').slice(0, 16)
 }
 
-const TREND_MARK: Readonly<Record<ResultStatus | 'none', string>> = {
+/** The mark of a night in the trend: passed, differed, could not run, no run. */
+export const TREND_MARK: Readonly<Record<ResultStatus | 'none', string>> = {
   pass: '✓',
   fail: '✗',
   error: '!',
   none: '–',
 }
 
+/** What the report's verdict is, and the counts it states. */
+export interface ReportVerdict {
+  readonly kind: 'allPassed' | 'failed' | 'errors' | 'noRun' | 'unfinished'
+  readonly failed: number
+  readonly errors: number
+  /** Checks with a result from the last 24 hours. */
+  readonly checked: number
+  /** Every check the report lists. */
+  readonly total: number
+}
+
+/** Whether a check ran in the 24 hours before the report. */
+function ranLastNight(check: ReportCheck, generatedAt: string): boolean {
+  const at = check.latest[0]?.evaluatedAt
+  return at !== undefined && new Date(generatedAt).getTime() - new Date(at).getTime() <= FRESH_MS
+}
+
 /** The verdict of the report, from the checks' latest results of the last 24 hours. */
-export function reportVerdict(data: MorningReportData): {
-  kind: 'allPassed' | 'failed' | 'errors' | 'noRun' | 'unfinished'
-  failed: number
-  errors: number
-  checked: number
-} {
-  const now = new Date(data.generatedAt).getTime()
-  const fresh = data.checks.filter((c) => {
-    const at = c.latest[0]?.evaluatedAt
-    return at !== undefined && now - new Date(at).getTime() <= FRESH_MS
-  })
+export function reportVerdict(report: MorningReport): ReportVerdict {
+  const fresh = report.checks.filter((c) => ranLastNight(c, report.generatedAt))
   const status = (c: ReportCheck) => worstStatus(c.latest)
   const failed = fresh.filter((c) => status(c) === 'fail').length
   const errors = fresh.filter((c) => status(c) === 'error').length
   // An unfinished run's results are partial: saying "all passed" or "no run" would both be untrue.
   const kind =
-    data.unfinishedRun !== undefined
+    report.unfinishedRun !== undefined
       ? 'unfinished'
       : fresh.length === 0
         ? 'noRun'
@@ -129,43 +117,190 @@ export function reportVerdict(data: MorningReportData): {
           : errors > 0
             ? 'errors'
             : 'allPassed'
-  return { kind, failed, errors, checked: fresh.length }
+  return { kind, failed, errors, checked: fresh.length, total: report.checks.length }
+}
+
+/** The verdict in one sentence, said first in every form of the report: `2 av 14 kontroller avvek`. */
+export function reportSummary(report: MorningReport, locale: Locale, timezone: string): string {
+  const r = phrases(locale).report
+  const v = reportVerdict(report)
+  if (report.unfinishedRun !== undefined)
+    return r.unfinished(report.unfinishedRun.schedule, formatTime(report.unfinishedRun.since, timezone))
+  if (v.kind === 'noRun')
+    return r.noRun(report.lastRun === null ? '–' : formatTime(report.lastRun.startedAt, timezone))
+  const notRun = v.checked < v.total ? r.notRunCount(v.total - v.checked) : ''
+  const first =
+    v.kind === 'allPassed'
+      ? r.allPassed(v.checked)
+      : v.failed > 0
+        ? r.failed(v.failed, v.total)
+        : r.errors(v.errors, v.total)
+  const more = v.failed > 0 && v.errors > 0 ? r.errors(v.errors, null) : ''
+  return [first, more, notRun].filter((s) => s !== '').join(', ')
+}
+
+/** The report's local date, `YYYY-MM-DD`. */
+export function reportDate(report: MorningReport, timezone: string): string {
+  return localDate(report.generatedAt, timezone)
+}
+
+/** The report's subject: `Morgonrapport 2026-11-24: 2 av 14 kontroller avvek · Region Norr`. */
+export function reportSubject(
+  report: MorningReport,
+  locale: Locale,
+  timezone: string,
+  installation: string,
+): string {
+  const date = reportDate(report, timezone)
+  return `${phrases(locale).report.subject(date)}: ${reportSummary(report, locale, timezone)} · ${installation}`
+}
+
+/** What a result compares, in the report's words; null for a kind this version does not know. */
+function topicOf(result: ReportResult): ReportTopic | null {
+  if (result.assertion === LOAD_ASSERTION) return 'load'
+  const known: readonly string[] = ['row_count', 'aggregate', 'checksum', 'freshness']
+  return known.includes(result.kind) ? (result.kind as ReportTopic) : null
+}
+
+/** How a failing result differs, in plain words and the locale's number format; never the result's own message. */
+function howItDiffers(
+  result: ReportResult,
+  topic: ReportTopic | null,
+  r: ReportPhrases,
+  locale: Locale,
+): string {
+  if (result.status === 'error') return r.couldNotRun
+  if (topic === 'load') return r.loadLate
+  const absolute = result.difference?.absolute ?? '0'
+  if (absolute === '0' || absolute === '') return r.differs
+  const negative = absolute.startsWith('-')
+  if (topic === 'row_count') {
+    const n = Number(negative ? absolute.slice(1) : absolute)
+    return negative ? r.rowsMissing(n) : r.rowsExtra(n)
+  }
+  if (topic === 'aggregate') return r.differsBy(reportNumber(absolute, locale))
+  if (topic === 'freshness') {
+    // The difference is target minus source: a negative one is a target behind the source.
+    const lag = -Number(absolute)
+    return lag > 0 ? r.behind(formatDurationWords(lag, locale)) : r.ahead(formatDurationWords(-lag, locale))
+  }
+  return r.differs
+}
+
+/** One check of the report, ready to show: its mark, title, what it found, its nights and its streak. */
+export interface ReportLine {
+  readonly id: string
+  readonly title: string
+  /** Its latest status; null when it did not run in the last 24 hours. */
+  readonly status: ResultStatus | null
+  /** What it found, in plain words: `antal rader stämmer`, `antal rader: 1 rad saknas`. */
+  readonly found: string
+  /** The nights of the trend, oldest first; null for a night without a run. */
+  readonly nights: ReadonlyArray<ResultStatus | null>
+  /** The marks of the nights, e.g. `––✓✓✗✗✗`. */
+  readonly marks: string
+  /** How long its status has held, e.g. `avviker 3:e natten i rad`; empty when nothing is worth saying. */
+  readonly streak: string
+}
+
+/** Nights at the end of the trend with the same status as the last one. */
+function nightsRunning(nights: ReadonlyArray<ResultStatus | null>): number {
+  const last = nights.at(-1)
+  let n = 0
+  for (let i = nights.length - 1; i >= 0 && nights[i] === last; i--) n += 1
+  return n
+}
+
+/** A check as one line of the report, in the reader's language. */
+export function reportLine(
+  check: ReportCheck,
+  report: MorningReport,
+  locale: Locale,
+  timezone: string,
+): ReportLine {
+  const r = phrases(locale).report
+  const ran = ranLastNight(check, report.generatedAt)
+  const status = ran ? worstStatus(check.latest) : null
+  const nights = check.trend.map((t) => t.status)
+  const topics = (results: readonly ReportResult[]) => [
+    ...new Set(results.map((x) => topicOf(x)).filter((t): t is ReportTopic => t !== null)),
+  ]
+  let found: string
+  if (status === null) {
+    const at = check.latest[0]?.evaluatedAt
+    found = at === undefined ? r.notRun : r.lastRunOn(localDate(at, timezone))
+  } else if (status === 'pass') {
+    found = r.agree(topics(check.latest).map((t) => r.topic[t]))
+  } else {
+    const parts = new Map<string, Set<string>>()
+    for (const result of check.latest.filter((x) => x.status !== 'pass')) {
+      const topic = topicOf(result)
+      const label = topic === null ? '' : r.topic[topic]
+      const set = parts.get(label) ?? new Set<string>()
+      set.add(howItDiffers(result, topic, r, locale))
+      parts.set(label, set)
+    }
+    found = [...parts]
+      .map(([label, how]) => `${label === '' ? '' : `${label}: `}${[...how].join(', ')}`)
+      .join('; ')
+  }
+  let streak = ''
+  const last = nights.at(-1)
+  if (status !== null && status !== 'pass' && last === status) {
+    const running = nightsRunning(nights)
+    streak = r.streak(status, running)
+    const since = check.openSince
+    // The whole window failed: the open incident says since when.
+    if (running === nights.length && since !== null)
+      streak = `${streak}, ${r.openSince(localDate(since, timezone))}`
+  } else if (status === 'pass' && last === 'pass') {
+    const before = nights
+      .slice(0, -1)
+      .filter((n) => n !== null)
+      .at(-1)
+    if (before === 'fail' || before === 'error') streak = r.passingAgain
+  }
+  return {
+    id: check.check.id,
+    title: check.check.title,
+    status,
+    found,
+    nights,
+    marks: nights.map((n) => TREND_MARK[n ?? 'none']).join(''),
+    streak,
+  }
+}
+
+/** Failing and erring checks first, then those that did not run, then those that passed; otherwise in order. */
+const ORDER: Readonly<Record<ResultStatus | 'none', number>> = { fail: 0, error: 1, none: 2, pass: 3 }
+
+/** Every check of the report as a line, the ones to act on first. */
+export function reportLines(report: MorningReport, locale: Locale, timezone: string): ReportLine[] {
+  return report.checks
+    .map((c) => reportLine(c, report, locale, timezone))
+    .sort((a, b) => ORDER[a.status ?? 'none'] - ORDER[b.status ?? 'none'])
 }
 
 /**
- * The morning report: the overall verdict first, then when the last load finished and the last run, every check
- * with its status, main values and 7-day trend, and the open incidents with their age. Sent also when everything
- * passed, so that its absence is itself a signal.
+ * The line as plain text: `✗ Besök per enhet — antal rader: 89 rader saknas · ✓✓✓✓✗✗✗ · avviker 3:e natten i rad`.
  */
-export function composeMorningReport(data: MorningReportData, context: MessageContext): ComposedMessage {
+function lineText(line: ReportLine): string {
+  const parts = [`${TREND_MARK[line.status ?? 'none']} ${line.title} — ${line.found}`, line.marks]
+  if (line.streak !== '') parts.push(line.streak)
+  return parts.join(' · ')
+}
+
+/**
+ * The morning report, for management: the verdict first (`Alla 14 kontroller stämde i natt`, `2 av 14 kontroller
+ * avvek`), when the load finished and the checks ran, then one line per check in plain words with its last
+ * {@link TREND_DAYS} nights and how long its status has held. No assertion kinds, ids or English result texts.
+ */
+export function composeMorningReport(report: MorningReport, context: MessageContext): ComposedMessage {
   const p = phrases(context.locale)
   const r = p.report
-  const now = new Date(data.generatedAt).getTime()
-  const verdict = reportVerdict(data)
-  const date = localDate(data.generatedAt, context.timezone)
-  const total = data.checks.length
-  const summary =
-    data.unfinishedRun !== undefined
-      ? r.unfinished(data.unfinishedRun.schedule, formatTime(data.unfinishedRun.since, context.timezone))
-      : verdict.kind === 'noRun'
-        ? r.noRun(data.lastRun === null ? '–' : formatTime(data.lastRun.startedAt, context.timezone))
-        : verdict.kind === 'allPassed'
-          ? r.allPassed(verdict.checked)
-          : [
-              verdict.failed > 0 ? r.failed(verdict.failed, total) : '',
-              verdict.errors > 0 ? r.errors(verdict.errors) : '',
-              verdict.checked < total ? r.notRunCount(total - verdict.checked) : '',
-            ]
-              .filter((s) => s !== '')
-              .join(', ')
-  const subject = `${r.subject(date)}: ${summary} · ${context.installation}`
-  const headline = {
-    allPassed: r.verdictAllPassed,
-    failed: r.verdictFailed,
-    errors: r.verdictErrors,
-    noRun: r.verdictNoRun,
-    unfinished: r.verdictUnfinished,
-  }[verdict.kind]
+  const verdict = reportVerdict(report)
+  const summary = reportSummary(report, context.locale, context.timezone)
+  const subject = reportSubject(report, context.locale, context.timezone, context.installation)
   const color = {
     allPassed: STATUS_COLOR.pass,
     failed: STATUS_COLOR.fail,
@@ -174,98 +309,46 @@ export function composeMorningReport(data: MorningReportData, context: MessageCo
     unfinished: STATUS_COLOR.error,
   }[verdict.kind]
   const loadLine =
-    data.lastLoadFinished === null
+    report.lastLoadFinished === null
       ? r.lastLoadUnknown
-      : r.lastLoad(localTimestamp(data.lastLoadFinished, context.timezone))
+      : r.lastLoad(localTimestamp(report.lastLoadFinished, context.timezone))
   const runLine =
-    data.lastRun === null
-      ? null
-      : r.lastRun(formatTime(data.lastRun.startedAt, context.timezone), r.runStatus(data.lastRun.status))
-  const incidentOf = new Map(data.openIncidents.map((i) => [i.checkId, i]))
-  const checkRows = data.checks.map((c) => {
-    const status = c.latest.length === 0 ? null : worstStatus(c.latest)
-    const main = c.latest.find((x) => x.kind === 'row_count') ?? c.latest[0]
-    const passed = c.latest.filter((x) => x.status === 'pass').length
-    const incident = incidentOf.get(c.info.id)
-    return {
-      status,
-      cells: [
-        status === null ? r.notRun : p.status[status],
-        c.info.id,
-        main === undefined ? '' : `${main.assertion}: ${describeValues(main, context.locale)}`,
-        c.latest.length === 0
-          ? ''
-          : [
-              r.passedOf(passed, c.latest.length),
-              ...c.latest
-                .filter((x) => x.status !== 'pass')
-                .map((x) => `${x.assertion} ${describeDifference(x, context.locale)}`.trim()),
-            ].join('; '),
-        c.trend.map((t) => TREND_MARK[t.status ?? 'none']).join(''),
-        incident === undefined
-          ? ''
-          : `${formatTime(incident.openedAt, context.timezone).slice(0, 10)} (${formatAge(now - new Date(incident.openedAt).getTime(), context.locale)})`,
-      ],
-      trend: c.trend,
-    }
-  })
-  const headers = ['Status', p.check, p.values, p.difference, p.trend, p.since]
-  const incidentRows = data.openIncidents.map((i) => [
-    i.checkId,
-    p.status[i.lastStatus],
-    r.openFor(formatAge(now - new Date(i.openedAt).getTime(), context.locale)),
-    r.failingRuns(i.occurrences),
-    i.summary,
-  ])
-  const text: string[] = [`${headline}: ${summary}`, loadLine]
-  if (runLine !== null) text.push(runLine)
-  text.push('', `${r.checksTitle}:`)
-  for (const row of checkRows) {
-    const [status = '', id = '', values = '', difference = '', trend = '', since = ''] = row.cells
-    text.push(`  ${status.padEnd(16)} ${id}`)
-    if (values !== '') text.push(`      ${values}`)
-    if (difference !== '') text.push(`      ${difference}`)
-    text.push(`      ${p.trend}: ${trend}${since === '' ? '' : `   ${p.since}: ${since}`}`)
-  }
-  text.push(`  (${r.trendLegend})`, '', `${r.incidentsTitle}:`)
-  if (incidentRows.length === 0) text.push(`  ${r.noIncidents}`)
-  for (const row of incidentRows) text.push(`  ${row.slice(0, 4).join(' · ')}`, `      ${row[4] ?? ''}`)
+    report.lastRun === null
+      ? ''
+      : r.lastRun(formatTime(report.lastRun.startedAt, context.timezone), r.runStatus(report.lastRun.status))
+  const about = [loadLine, runLine].filter((s) => s !== '').join(' ')
+  const lines = reportLines(report, context.locale, context.timezone)
+  const title = r.checksTitle(TREND_DAYS)
+  // An unfinished run's report says so in words first: its subject's capitals are the alarm.
+  const headline = report.unfinishedRun === undefined ? summary : `${r.unfinishedHeadline}: ${summary}`
+  const text = [headline, about, '', `${title} (${r.trendLegend}):`, ...lines.map(lineText)]
   text.push('', '-- ', p.footer(context.installation), '')
-  const trendHtml = (trend: ReportCheck['trend']) =>
-    trend
-      .map((t) => {
-        const tone = STATUS_COLOR[t.status ?? 'none']
-        return `<span title="${escapeHtml(t.date)}" style="color:${tone};font-weight:bold">${TREND_MARK[t.status ?? 'none']}</span>`
+  const marksHtml = (line: ReportLine) =>
+    line.nights
+      .map((n, i) => {
+        const date = report.checks.find((c) => c.check.id === line.id)?.trend[i]?.date ?? ''
+        return `<span title="${escapeHtml(date)}" style="color:${STATUS_COLOR[n ?? 'none']};font-weight:bold">${TREND_MARK[n ?? 'none']}</span>`
       })
       .join('&#8202;')
   const html = htmlDocument({
     lang: context.locale,
     title: subject,
-    headline: `${headline}: ${summary}`,
+    headline,
     color,
     blocks: [
-      htmlParagraph(loadLine),
-      ...(runLine === null ? [] : [htmlParagraph(runLine)]),
-      htmlHeading(r.checksTitle),
+      htmlParagraph(about),
+      htmlHeading(title),
       htmlTable(
-        headers,
-        checkRows.map((row) =>
-          row.cells.map((cell, j) => {
-            if (j === 0)
-              return `<b style="color:${STATUS_COLOR[row.status ?? 'none']}">${escapeHtml(cell)}</b>`
-            if (j === 4) return trendHtml(row.trend)
-            return escapeHtml(cell)
-          }),
-        ),
+        ['', r.columns.check, r.columns.found, r.columns.nights, r.columns.streak],
+        lines.map((line) => [
+          `<b style="color:${STATUS_COLOR[line.status ?? 'none']}">${TREND_MARK[line.status ?? 'none']}</b>`,
+          escapeHtml(line.title),
+          escapeHtml(line.found),
+          marksHtml(line),
+          escapeHtml(line.streak),
+        ]),
       ),
       `<p style="font-size:12px;color:#6e7781">${escapeHtml(r.trendLegend)}</p>`,
-      htmlHeading(r.incidentsTitle),
-      incidentRows.length === 0
-        ? htmlParagraph(r.noIncidents)
-        : htmlTable(
-            [p.check, 'Status', '', '', ''],
-            incidentRows.map((row) => row.map((c) => escapeHtml(c))),
-          ),
     ],
     footer: p.footer(context.installation),
   })

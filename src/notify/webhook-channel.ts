@@ -1,9 +1,10 @@
 import type { WebhookConfig } from '../config/types.js'
 import { ReconcileError } from '../errors/errors.js'
-import type { IncidentEvent } from '../incidents/events.js'
+import type { IncidentEvent, NotificationEvent } from '../incidents/events.js'
 import type { Channel, ComposeContext, Composed } from './channel.js'
 import { worstStatus } from './describe.js'
 import { incidentSubject, type IncidentMoment } from './incident-mail.js'
+import { morningReportSummary } from './morning-report-summary.js'
 
 const MOMENT: Readonly<Record<IncidentEvent['type'], IncidentMoment>> = {
   incident_opened: 'opened',
@@ -89,7 +90,8 @@ export function webhookBody(event: IncidentEvent, context: ComposeContext): Webh
 }
 
 /**
- * A webhook: POSTs each subscribed incident event as JSON ({@link WebhookBody}) to the configured URL, with
+ * A webhook: POSTs each subscribed incident event as JSON ({@link WebhookBody}), and the morning report as its
+ * summary ({@link morningReportSummary}) when subscribed, to the configured URL, with
  * `X-Reconcile-Message-Id` so a receiver can drop a retried duplicate. A 2xx answer is delivered; any other
  * answer, a network error or the timeout rejects, and the outbox retries with the webhook's backoff. The URL is
  * never logged (it usually carries a secret): only its host.
@@ -101,14 +103,15 @@ export function webhookChannel(config: WebhookConfig): Channel {
     name,
     description: where,
     retry: config.retry,
-    compose(event: IncidentEvent, context: ComposeContext): Composed {
+    compose(event: NotificationEvent, context: ComposeContext): Composed {
       if (!config.events.includes(event.type)) return { messages: [], unaddressed: [] }
-      const body = webhookBody(event, context)
+      const body =
+        event.type === 'morning_report' ? morningReportSummary(event, context) : webhookBody(event, context)
       return {
         messages: [
           {
             dedupeKey: `${event.key}:${name}`,
-            purpose: 'alerts',
+            purpose: event.type === 'morning_report' ? 'report' : 'alerts',
             kind: event.type,
             recipients: [],
             subject: body.text.split('\n')[0] ?? '',

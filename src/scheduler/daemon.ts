@@ -9,7 +9,7 @@ import { closeChannels, configuredChannels } from '../notify/channels.js'
 import { deliverOutbox, senderId } from '../notify/deliver.js'
 import { queueMorningReport } from '../notify/queue-report.js'
 import type { MailTransport } from '../notify/transport.js'
-import { messageContext, type NotifiedRun, runAndNotify } from '../pipeline/run-and-notify.js'
+import { type NotifiedRun, runAndNotify } from '../pipeline/run-and-notify.js'
 import type { UnfinishedClaim } from '../store/claim-store.js'
 import type { ResultsStore } from '../store/results-store.js'
 import type { Sleep } from '../util/retry.js'
@@ -275,8 +275,8 @@ export class Daemon extends EventEmitter<DaemonEvents> {
   private async morningReport(): Promise<void> {
     const { config, store, clock } = this.options
     const report = config.schedule.morningReport
-    const context = messageContext(config)
-    if (report === undefined || context === null) return
+    // Without a channel (no mail section, no webhook) the report has nowhere to go.
+    if (report === undefined || this.channels.length === 0) return
     for (const slot of this.slotsOf(MORNING_REPORT_SCHEDULE, report.cron)) {
       // A report already queued waits for nothing, whatever runs later.
       if (await store.claims.isTaken(slot.schedule, slot.slot)) continue
@@ -296,24 +296,24 @@ export class Daemon extends EventEmitter<DaemonEvents> {
       }
       if (!(await this.claim(slot))) continue
       this.reportsWaiting.delete(slot.slot)
-      const { message } = await queueMorningReport({
+      const { subject, unaddressed } = await queueMorningReport({
         store,
         config,
-        context,
+        channels: this.channels,
         definitions: await this.options.loadDefinitions(),
         now: clock.now(),
-        dedupeKey: `report:${slot.slot}`,
+        key: `report:${slot.slot}`,
         unfinishedRun:
           unfinished === undefined
             ? undefined
             : { schedule: unfinished.schedule, since: unfinished.claimedAt },
       })
       const at = clock.now().toISOString()
-      if (message.recipients.length === 0)
-        this.options.log('morning report not queued: mail.recipients.report is empty')
-      await store.claims.finish(slot.schedule, slot.slot, { status: 'done', at, note: message.subject })
-      this.options.log(`morning report ${slot.slot} queued: ${message.subject}`)
-      this.emit('report-queued', slot, message.subject)
+      if (unaddressed.length > 0)
+        this.options.log('morning report not mailed: mail.recipients.report is empty')
+      await store.claims.finish(slot.schedule, slot.slot, { status: 'done', at, note: subject })
+      this.options.log(`morning report ${slot.slot} queued: ${subject}`)
+      this.emit('report-queued', slot, subject)
     }
   }
 

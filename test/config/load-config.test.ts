@@ -62,7 +62,7 @@ webhooks:
       {
         name: 'teams',
         url: 'https://teams.example/hook/abc',
-        events: ['incident_opened', 'incident_reminder', 'incident_resolved'],
+        events: ['incident_opened', 'incident_reminder', 'incident_resolved', 'morning_report'],
         headers: { Authorization: 'Bearer t' },
         timeoutMs: 10_000,
         retry: { initialDelayMs: 60_000, maxDelayMs: 3_600_000, attempts: 48 },
@@ -72,7 +72,7 @@ webhooks:
     const { issues } = await loadConfig(bad, { ...env, OPS_URL: 'ops.example/hook' })
     expect(issues.map(formatIssue)).toEqual([
       `${bad}:16: webhooks[1].url: write the endpoint as an http(s) URL, its secret part from the environment, e.g. \${TEAMS_WEBHOOK_URL}`,
-      `${bad}:17: webhooks[1].events[1]: events are "incident_opened", "incident_reminder", "incident_resolved"`,
+      `${bad}:17: webhooks[1].events[1]: events are "incident_opened", "incident_reminder", "incident_resolved", "morning_report"`,
     ])
   })
 

@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Config, WebhookConfig } from '../../src/config/types.js'
 import { closeChannels, configuredChannels } from '../../src/notify/channels.js'
@@ -22,60 +20,9 @@ import {
   testMail,
 } from '../support/notify-scenario.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
+import { closedPort, WebhookEndpoint } from '../support/webhook-endpoint.js'
 
 const DAY = 86_400_000
-
-/** A request the endpoint received. */
-interface Received {
-  readonly path: string
-  readonly headers: IncomingHttpHeaders
-  readonly body: Record<string, unknown>
-}
-
-/** A local webhook endpoint: records every POST and answers with the queued statuses, then 200. */
-class WebhookEndpoint {
-  readonly received: Received[] = []
-  readonly answers: number[] = []
-  /** While true, requests are received but never answered. */
-  hang = false
-  private readonly server: Server = createServer((request, response) => {
-    const chunks: Buffer[] = []
-    request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => {
-      this.received.push({
-        path: request.url ?? '',
-        headers: request.headers,
-        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
-      })
-      if (this.hang) return
-      const status = this.answers.shift() ?? 200
-      response.writeHead(status, { 'content-type': 'text/plain' })
-      response.end(status === 200 ? '1' : 'endpoint is down for maintenance')
-    })
-  })
-
-  /** Listens on a free port of 127.0.0.1; resolves with the port. */
-  async start(): Promise<number> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve))
-    return (this.server.address() as AddressInfo).port
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise<void>((resolve, reject) =>
-      this.server.close((error) => (error === undefined ? resolve() : reject(error))),
-    )
-  }
-}
-
-/** A port nothing listens on: one the system just handed out and took back. */
-async function closedPort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
-}
 
 const pglite = availableEngines().find((e) => e.name === 'pglite')
 

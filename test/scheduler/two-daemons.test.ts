@@ -130,11 +130,11 @@ describe.skipIf(postgres === undefined)('two reconcile daemons on one PostgreSQL
     }
     const [report, ...more] = await reports()
     expect(more).toEqual([])
-    expect(report?.subject).toBe('Morgonrapport 2026-11-23: 1 av 2 kontroller med avvikelse · Testregionen')
+    expect(report?.subject).toBe('Morgonrapport 2026-11-23: 1 av 2 kontroller avvek · Testregionen')
     const text = report?.text.split('\n') ?? []
-    expect(text[0]).toBe('Avvikelser hittade: 1 av 2 kontroller med avvikelse')
-    expect(text[2]).toBe('Senaste körningen: 2026-11-23 04:20 (klar)')
-    expect(report?.text).toMatch(/OK\s+units\n/)
+    expect(text[0]).toBe('1 av 2 kontroller avvek')
+    expect(text[1]).toMatch(/ Kontrollerna kördes 2026-11-23 04:20 \(klar\)\.$/)
+    expect(report?.text).toMatch(/\n✓ Units match — antal rader stämmer · ––––––✓\n/)
     expect((await storeA.claims.list('nightly'))[0]?.status).toBe('done')
     expect((await storeA.claims.list('morning-report'))[0]).toMatchObject({
       slot: '2026-11-23T07:00',

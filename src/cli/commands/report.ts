@@ -3,7 +3,6 @@ import { closeChannels, configuredChannels } from '../../notify/channels.js'
 import { deliverOutbox } from '../../notify/deliver.js'
 import { queueMorningReport } from '../../notify/queue-report.js'
 import type { MailTransport } from '../../notify/transport.js'
-import { messageContext } from '../../pipeline/run-and-notify.js'
 import { describeStore, ResultsStore } from '../../store/results-store.js'
 import { formatInZone } from '../../util/time-zone.js'
 import { EXIT } from '../exit-codes.js'
@@ -20,10 +19,10 @@ export interface ReportCommandOptions {
 
 /**
  * `reconcile report`: composes the morning report from the store, as the daemon's morning report does, queues it
- * in the outbox once per local day (key `report:cli:YYYY-MM-DD`, so a retried cron job never sends it twice) and
+ * through every channel that takes it (mail, webhooks subscribed to `morning_report`) once per local day (key `report:cli:YYYY-MM-DD`, so a retried cron job never sends it twice) and
  * sends what the outbox has due. Exits 0 when nothing failed to send, 2 when the store could not be opened or a
  * message could not be sent (it stays in the outbox and is retried by the next `reconcile report`, `reconcile
- * outbox --send` or daemon), 3 on invalid configuration or when the report has no recipients.
+ * outbox --send` or daemon), 3 on invalid configuration or when the report has no readers on any channel.
  */
 export async function reportCommand(options: ReportCommandOptions, io: CliIo): Promise<number> {
   const loaded = await loadAll(options.configFile)
@@ -32,14 +31,14 @@ export async function reportCommand(options: ReportCommandOptions, io: CliIo): P
     return EXIT.invalid
   }
   const { config, definitions } = loaded
-  const context = messageContext(config)
-  if (config.mail === undefined || context === null) {
+  const webhooks = config.webhooks.filter((w) => w.events.includes('morning_report'))
+  if (config.mail === undefined && webhooks.length === 0) {
     io.err(
-      `${config.file} has no mail section: the morning report has nowhere to go. Add mail.from, mail.smtp (or mail.eml_dir) and mail.recipients.report.`,
+      `${config.file} has no mail section: the morning report has nowhere to go. Add mail.from, mail.smtp (or mail.eml_dir) and mail.recipients.report, or a webhook with the morning_report event.`,
     )
     return EXIT.invalid
   }
-  if (config.mail.recipients.report.length === 0) {
+  if (config.mail !== undefined && config.mail.recipients.report.length === 0 && webhooks.length === 0) {
     io.err(`${config.file}: mail.recipients.report is empty: add the morning report's readers.`)
     return EXIT.invalid
   }
@@ -55,17 +54,17 @@ export async function reportCommand(options: ReportCommandOptions, io: CliIo): P
   try {
     const at = now()
     const day = formatInZone(at.getTime(), config.timezone).slice(0, 10)
-    const { message, queued } = await queueMorningReport({
+    const { subject, queued } = await queueMorningReport({
       store,
       config,
-      context,
+      channels,
       definitions,
       now: at,
-      dedupeKey: `report:cli:${day}`,
+      key: `report:cli:${day}`,
     })
     io.out(
-      queued
-        ? `Morning report queued: ${message.subject}`
+      queued > 0
+        ? `Morning report queued: ${subject}`
         : `The morning report of ${day} was already queued; sending what the outbox has due.`,
     )
     const delivery = await deliverOutbox({ store, channels, now })
