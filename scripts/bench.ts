@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --rows N [--k 10,100,1000,10000]` (default 1,000,000 rows): measures the checksum assertion on
+ * `npm run bench -- --rows N [--k 10,100,1000,10000] [--repeat 5]` (default 1,000,000 rows): measures the checksum assertion on
  * a real PostgreSQL server at BENCH_POSTGRES_URL (else TEST_POSTGRES_URL). It creates a source table of N rows × 8
  * columns of mixed types (primary key on `id`) in a throwaway database, and two copies: `dw` with a primary key
  * and `dw_heap` without any index (as warehouse fact tables often are). It prints one line per measurement:
@@ -34,7 +34,9 @@ const kArg = args.indexOf('--k')
 const KS = (kArg >= 0 ? (args[kArg + 1] ?? '') : '10,100,1000,10000').split(',').map(Number)
 /** The row budget of the benchmark's definitions: large enough that k = 10,000 is located exactly. */
 const MAX_ROWS_FETCHED = 2_000_000
-const REPEAT = 5
+const repeatArg = args.indexOf('--repeat')
+/** Runs of the checksum scan, the floor and the assertion; the fastest counts (`--repeat`, default 5). */
+const REPEAT = repeatArg >= 0 ? Number(args[repeatArg + 1]) : 5
 const serverUrl = process.env.BENCH_POSTGRES_URL ?? process.env.TEST_POSTGRES_URL
 
 const line = (what: string, figures: Record<string, string | number>) =>
@@ -71,9 +73,9 @@ async function best<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }>
 
 async function main(): Promise<void> {
   const loadedMB = Math.round(process.resourceUsage().maxRSS / 1024)
-  if (!serverUrl || !Number.isInteger(ROWS) || ROWS < 1000) {
+  if (!serverUrl || !Number.isInteger(ROWS) || ROWS < 1000 || !Number.isInteger(REPEAT) || REPEAT < 1) {
     console.error(
-      'usage: BENCH_POSTGRES_URL=postgres://… npm run bench -- --rows N   (N ≥ 1000; falls back to TEST_POSTGRES_URL)',
+      'usage: BENCH_POSTGRES_URL=postgres://… npm run bench -- --rows N [--k 10,100] [--repeat R]   (N ≥ 1000, R ≥ 1; falls back to TEST_POSTGRES_URL)',
     )
     process.exitCode = 2
     return

@@ -138,16 +138,18 @@ export async function run(side: LocateSide, statement: Statement, counter: Count
   return rows
 }
 
-/** Count and checksum per bucket on one side: `seg` is an SQL expression over the dataset's row. */
+/**
+ * Count and checksum per bucket on one side, grouped in the dialect's shape for few groups (`hashGroupBy`):
+ * `seg` is an SQL expression over the dataset's row.
+ */
 export function groupedStatement(side: LocateSide, seg: Statement, where: Statement): Statement {
   const d = side.plan.dialect
-  return [
-    `SELECT s.seg AS seg, ${d.countRows()} AS n, ${d.sumRowHashes('s.h')} AS h\nFROM (SELECT `,
-    ...seg,
-    ` AS seg, ${side.rowHash} AS h\n`,
-    ...side.plan.fromWhere(where),
-    '\n) AS s\nGROUP BY s.seg',
-  ]
+  return d.hashGroupBy(
+    `s.seg AS seg, ${d.countRows()} AS n, ${d.sumRowHashes('s.h')} AS h`,
+    ['SELECT ', ...seg, ` AS seg, ${side.rowHash} AS h\n`, ...side.plan.fromWhere(where)],
+    's',
+    's.seg',
+  )
 }
 
 /** Reads the per-bucket count and checksum rows of a grouped statement, by bucket. */

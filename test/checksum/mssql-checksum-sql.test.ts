@@ -163,4 +163,19 @@ describe('mssqlSql checksum fields (golden T-SQL)', () => {
     )
     expect(compiled.parameters).toEqual(['[1,5,9]'])
   })
+
+  it('groups by bucket under the HASH GROUP query hint, after the condition and its parameter', () => {
+    const compiled = compiler.compile(
+      d.hashGroupBy(
+        's.seg AS seg, COUNT_BIG(*) AS n',
+        ['SELECT [b] AS seg FROM [t] WHERE [x] = ', { param: 7 }],
+        's',
+        's.seg',
+      ),
+    )
+    expect(compiled.sql).toBe(
+      'SELECT s.seg AS seg, COUNT_BIG(*) AS n\nFROM (SELECT [b] AS seg FROM [t] WHERE [x] = @1\n) AS s\nGROUP BY s.seg\nOPTION (HASH GROUP)',
+    )
+    expect(compiled.parameters).toEqual([7])
+  })
 })
