@@ -103,7 +103,7 @@ async function shoot(): Promise<void> {
         )
         await ci.close()
       }
-      console.log(`Running the checks, night −${night} …`)
+      console.log(`Running the checks as of ${night === 0 ? 'today' : `${night} day(s) ago`} …`)
       await runAndNotify({
         config: sv,
         definitions,

@@ -8,7 +8,8 @@ const NUMBER = new Map<string, Intl.NumberFormat>()
 
 /**
  * A count or exact decimal text in the language's number format (`1 234 567,5`, `1,234,567.5`). Decimal text is
- * formatted as text, so no digit is lost; text that is not a decimal is returned unchanged.
+ * formatted as text, so no digit is lost; text that is not a decimal is returned unchanged. Negative numbers take
+ * the minus sign `−` in every language.
  */
 export function formatWebNumber(
   value: number | string,
@@ -25,8 +26,9 @@ export function formatWebNumber(
     })
     NUMBER.set(key, format)
   }
-  // Intl formats a decimal string exactly (no float rounding); its type still says number.
-  return format.format(value as number)
+  // Intl formats a decimal string exactly (no float rounding); its type still says number. The minus is the
+  // typographic one in both languages, as the kinds' own words write it.
+  return format.format(value as number).replace('-', '−')
 }
 
 const PLURAL = new Map<Language, Intl.PluralRules>()

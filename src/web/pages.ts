@@ -87,7 +87,7 @@ function percentText(ctx: PageContext, percent: number, negative: boolean): stri
     })
     PERCENT.set(ctx.language, format)
   }
-  return format.format(((negative ? -1 : 1) * Math.abs(percent)) / 100)
+  return format.format(((negative ? -1 : 1) * Math.abs(percent)) / 100).replace('-', '−')
 }
 
 /** What a result's kind says about it, in the page's language; nothing for a kind this version does not know. */

@@ -9,6 +9,9 @@ import { type SmallStore, smallStore } from '../evidence/small-store.js'
 const pglite = availableEngines().find((e) => e.name === 'pglite')
 const NBSP = '\u00a0'
 
+/** A page's text, without its markup (SVG path coordinates are numbers too). */
+const text = (html: string) => html.replace(/<[^>]*>/g, ' ')
+
 describe('the dashboard number and plural formats', () => {
   it('formats numbers one way per language, exactly, through Intl', () => {
     expect(formatWebNumber('1234567.5', 'sv')).toBe(`1${NBSP}234${NBSP}567,5`)
@@ -16,6 +19,7 @@ describe('the dashboard number and plural formats', () => {
     // Decimal text keeps every digit: no detour through a float.
     expect(formatWebNumber('12345678901234567.89', 'en')).toBe('12,345,678,901,234,567.89')
     expect(formatWebNumber('-23.75', 'sv', { signed: true })).toBe('−23,75')
+    expect(formatWebNumber('-23.75', 'en', { signed: true })).toBe('−23.75')
     expect(formatWebNumber('5', 'en', { signed: true })).toBe('+5')
     expect(formatWebNumber('0', 'en', { signed: true })).toBe('0')
     expect(formatWebNumber('not a number', 'sv')).toBe('not a number')
@@ -76,12 +80,13 @@ describe.skipIf(pglite === undefined)('the dashboard in one language at a time',
     const today = await page('/sv/')
     expect(today).toContain('2 rader saknas i målet (−20')
     expect(today).toContain('0 godkända, 2 avvikelser, 0 kunde inte köras — 1 kontroll<')
+    expect(today).toContain('>1 öppen incident<')
     const check = await page('/sv/checks/orders')
     expect(check).toContain(`68,75`)
     expect(check).toContain('skiljer med −23,75 (−34,5455\u00a0%)')
-    expect(check).not.toMatch(/\d,\d{3}\b/)
+    // No English thousands separator (`1,234`) anywhere.
+    expect(text(check)).not.toMatch(/\d,\d{3}(?!\d)/)
     const incidents = await page('/sv/incidents')
-    expect(incidents).toContain('1 öppen incident')
     expect(incidents).toContain('row_count: 2 rader saknas i målet (−20')
     expect(incidents).toContain('(+1 till)')
   })
@@ -91,6 +96,8 @@ describe.skipIf(pglite === undefined)('the dashboard in one language at a time',
     expect(today).toContain('2 rows missing in the target (−20')
     expect(today).toContain('0 passed, 2 failed, 0 could not run — 1 check<')
     const check = await page('/en/checks/orders')
-    expect(check).toContain('differs by -23.75 (-34.5455%)')
+    expect(check).toContain('differs by −23.75 (−34.5455%)')
+    // No hyphen as a minus in a cell, a text or a percentage.
+    expect(text(check)).not.toMatch(/(\(| )-\d/)
   })
 })
