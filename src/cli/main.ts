@@ -77,7 +77,8 @@ Options:
 ${CONFIG_HELP}
   --check ID          only this check
   --days N            only the last N days
-  --json              print JSON
+  --limit N           at most N results, newest first (default 50); says how many more there are
+  --json              print JSON (an array of results; the note on more results goes to stderr)
   -h, --help          show this help`,
   daemon: `Usage: reconcile daemon [options]
 
@@ -200,17 +201,23 @@ export async function main(
             ...COMMON,
             check: { type: 'string' },
             days: { type: 'string' },
+            limit: { type: 'string' },
             json: { type: 'boolean', default: false },
           },
         })
         if (values.help) return help(io, 'history')
+        const limit = values.limit === undefined ? undefined : Number(values.limit)
+        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+          io.err(`--limit: expected a whole number of results ≥ 1, got "${values.limit}"`)
+          return EXIT.invalid
+        }
         const days = values.days === undefined ? undefined : Number(values.days)
         if (days !== undefined && !(Number.isInteger(days) && days > 0)) {
           io.err(`--days: expected a whole number of days ≥ 1, got "${values.days}"`)
           return EXIT.invalid
         }
         return await historyCommand(
-          { configFile: values.config, check: values.check, days, json: values.json },
+          { configFile: values.config, check: values.check, days, limit, json: values.json },
           io,
         )
       }

@@ -2,8 +2,8 @@ import { describeDifference } from '../check-kinds/tolerance.js'
 import type { RecordedRun } from '../runner/run.js'
 import type { NotifiedRun } from '../pipeline/run-and-notify.js'
 import type { CheckResult, ObservedValues, ResultStatus } from '../results/types.js'
-import type { HistoryEntry } from '../store/results-store.js'
-import { formatDuration } from '../util/duration.js'
+import type { HistoryEntry, HistoryRow } from '../store/results-store.js'
+import { formatDurationShort } from '../i18n/format.js'
 import { formatInZone } from '../util/time-zone.js'
 import { type CliIo, paint } from './io.js'
 
@@ -22,13 +22,21 @@ function cell(observed: ObservedValues | null): string {
   return integer.test(value) && value.length < 16 ? nf.format(BigInt(value)) : value
 }
 
-function differenceCell(result: CheckResult): string {
+/** What a difference cell needs of a result: a run's result or a history row. */
+type DifferenceSource = Pick<CheckResult, 'kind' | 'status' | 'difference' | 'details'>
+
+/**
+ * A result's difference in human units: a freshness lag as a duration (`3 d behind`), a checksum's as its
+ * missing/extra/changed rows, a count or aggregate as a signed number with its percentage.
+ */
+export function differenceCell(result: DifferenceSource): string {
   const located = result.details?.checksum
   if (located?.located === true) {
     const counts = [
       [located.changed, 'changed'],
       [located.missing, 'missing'],
       [located.extra, 'extra'],
+      [located.duplicateKeys, 'duplicate keys'],
     ] as const
     const text = counts.flatMap(([n, what]) => (n !== undefined && n > 0 ? [`${nf.format(n)} ${what}`] : []))
     return text.length === 0 ? 'checksums differ' : `rows: ${text.join(', ')}`
@@ -37,7 +45,7 @@ function differenceCell(result: CheckResult): string {
   if (result.difference === null) return result.status === 'error' ? '' : '–'
   if (result.kind === 'freshness') {
     const lag = -Number(result.difference.absolute)
-    return lag === 0 ? 'no lag' : `${formatDuration(lag)} ${lag > 0 ? 'behind' : 'ahead'}`
+    return lag === 0 ? 'no lag' : `${formatDurationShort(Math.abs(lag))} ${lag > 0 ? 'behind' : 'ahead'}`
   }
   return describeDifference(result.difference)
 }
@@ -226,8 +234,40 @@ export function runJson(run: RecordedRun): unknown {
   }
 }
 
+/** The fields of a history entry in `reconcile history --json`, in order: the shape scripts rely on. */
+export const HISTORY_JSON_FIELDS = [
+  'runId',
+  'evaluatedAt',
+  'check',
+  'assertion',
+  'status',
+  'source',
+  'target',
+  'difference',
+  'message',
+  'definitionHash',
+] as const satisfies readonly (keyof HistoryEntry)[]
+
+/** One entry of `reconcile history --json`: exactly {@link HISTORY_JSON_FIELDS}, whatever else the row carries. */
+export function historyJson(entry: HistoryEntry): Record<(typeof HISTORY_JSON_FIELDS)[number], unknown> {
+  return Object.fromEntries(HISTORY_JSON_FIELDS.map((f) => [f, entry[f]])) as Record<
+    (typeof HISTORY_JSON_FIELDS)[number],
+    unknown
+  >
+}
+
+/**
+ * The line after a history table cut by `--limit`: how many results are not shown and how to see them; null
+ * when every selected result is shown.
+ */
+export function historyMore(shown: number, total: number): string | null {
+  const more = total - shown
+  if (more <= 0) return null
+  return `Showing the newest ${nf.format(shown)} of ${nf.format(total)} results; ${nf.format(more)} more: add --limit ${total} to see them all, or narrow with --check ID or --days N.`
+}
+
 /** The terminal view of `reconcile history`. */
-export function renderHistory(io: CliIo, entries: readonly HistoryEntry[], timezone: string): string[] {
+export function renderHistory(io: CliIo, entries: readonly HistoryRow[], timezone: string): string[] {
   if (entries.length === 0) return ['No results recorded for that selection.']
   const rows = [['TIME', 'CHECK', 'ASSERTION', 'STATUS', 'SOURCE', 'TARGET', 'DIFFERENCE', 'RUN']]
   for (const e of entries) {
@@ -238,7 +278,7 @@ export function renderHistory(io: CliIo, entries: readonly HistoryEntry[], timez
       STATUS_LABEL[e.status],
       cell(e.source),
       cell(e.target),
-      e.difference === null ? '' : describeDifference(e.difference),
+      differenceCell(e),
       e.runId.slice(0, 8),
     ])
   }

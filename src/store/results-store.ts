@@ -50,6 +50,19 @@ export interface HistoryEntry {
   readonly definitionHash: string
 }
 
+/** A history entry with what the terminal needs to show its difference in human units (not in `--json`). */
+export interface HistoryRow extends HistoryEntry {
+  readonly kind: CheckResult['kind']
+  readonly details: CheckResult['details']
+}
+
+/** Which results `history` selects: one check, the last N days, at most `limit` (default 500) newest. */
+export interface HistoryFilter {
+  readonly check?: string
+  readonly days?: number
+  readonly limit?: number
+}
+
 /** A result as the morning report reads it. */
 export interface ReportResult {
   readonly runId: string
@@ -238,29 +251,26 @@ export class ResultsStore {
   }
 
   /** Past results, newest first. */
-  async history(filter: { check?: string; days?: number; limit?: number } = {}): Promise<HistoryEntry[]> {
-    let query = this.db
-      .selectFrom('reconcile_results')
+  async history(filter: HistoryFilter = {}): Promise<HistoryRow[]> {
+    const rows = await this.historyQuery(filter)
       .select([
         'run_id',
         'evaluated_at',
         'check_id',
         'assertion',
+        'kind',
         'status',
         'source',
         'target',
         'difference',
+        'details',
         'message',
         'definition_hash',
       ])
       .orderBy('evaluated_at', 'desc')
       .orderBy('seq', 'asc')
       .limit(filter.limit ?? 500)
-    if (filter.check !== undefined) query = query.where('check_id', '=', filter.check)
-    if (filter.days !== undefined) {
-      query = query.where('evaluated_at', '>=', sql<Date>`now() - make_interval(days => ${filter.days})`)
-    }
-    const rows = await query.execute()
+      .execute()
     return rows.map((r) => ({
       runId: r.run_id,
       evaluatedAt: new Date(r.evaluated_at),
@@ -272,7 +282,26 @@ export class ResultsStore {
       difference: r.difference,
       message: r.message,
       definitionHash: r.definition_hash,
+      kind: r.kind as CheckResult['kind'],
+      details: r.details as CheckResult['details'],
     }))
+  }
+
+  /** How many results `history` would select without a limit. */
+  async historyCount(filter: HistoryFilter = {}): Promise<number> {
+    const row = await this.historyQuery(filter)
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .executeTakeFirst()
+    return Number(row?.n ?? 0)
+  }
+
+  private historyQuery(filter: HistoryFilter) {
+    let query = this.db.selectFrom('reconcile_results')
+    if (filter.check !== undefined) query = query.where('check_id', '=', filter.check)
+    if (filter.days !== undefined) {
+      query = query.where('evaluated_at', '>=', sql<Date>`now() - make_interval(days => ${filter.days})`)
+    }
+    return query
   }
 
   /** Runs of the store, newest first (for tests, history and later the dashboard). */

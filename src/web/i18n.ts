@@ -1,6 +1,52 @@
 import type { Language } from '../i18n/language.js'
 import type { ResultStatus } from '../results/types.js'
 
+/** The `Intl` locale of each dashboard language: one number format per language, wherever a number is shown. */
+export const WEB_LOCALE: Readonly<Record<Language, string>> = { sv: 'sv-SE', en: 'en-GB' }
+
+const NUMBER = new Map<string, Intl.NumberFormat>()
+
+/**
+ * A count or exact decimal text in the language's number format (`1 234 567,5`, `1,234,567.5`). Decimal text is
+ * formatted as text, so no digit is lost; text that is not a decimal is returned unchanged. Negative numbers take
+ * the minus sign `−` in every language.
+ */
+export function formatWebNumber(
+  value: number | string,
+  language: Language,
+  options: { signed?: boolean; maximumFractionDigits?: number } = {},
+): string {
+  if (typeof value === 'string' && !/^-?\d+(\.\d+)?$/.test(value)) return value
+  const key = `${language}|${options.signed === true}|${options.maximumFractionDigits ?? 20}`
+  let format = NUMBER.get(key)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(WEB_LOCALE[language], {
+      maximumFractionDigits: options.maximumFractionDigits ?? 20,
+      signDisplay: options.signed === true ? 'exceptZero' : 'auto',
+    })
+    NUMBER.set(key, format)
+  }
+  // Intl formats a decimal string exactly (no float rounding); its type still says number. The minus is the
+  // typographic one in both languages, as the kinds' own words write it.
+  return format.format(value as number).replace('-', '−')
+}
+
+const PLURAL = new Map<Language, Intl.PluralRules>()
+
+/** `1 körning`, `2 körningar`: a count with the noun form `Intl.PluralRules` picks for it. */
+export function countOf(
+  n: number,
+  forms: { readonly one: string; readonly other: string },
+  language: Language,
+) {
+  let rules = PLURAL.get(language)
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(WEB_LOCALE[language])
+    PLURAL.set(language, rules)
+  }
+  return `${formatWebNumber(n, language)} ${rules.select(n) === 'one' ? forms.one : forms.other}`
+}
+
 /** Every text of the dashboard in one language; data (ids, messages, SQL) is shown as recorded. */
 export interface WebText {
   readonly appName: string
@@ -20,6 +66,18 @@ export interface WebText {
     readonly none: string
   }
   readonly verdictDetail: (passed: number, failed: number, errors: number, checks: number) => string
+  /** What a passing result found, when its kind has nothing more to say. */
+  readonly passed: string
+  /** What a failing result found, when its kind cannot say more. */
+  readonly failed: string
+  /** A failing result's signed difference (`−474,25 (−0,0011 %)`) when its kind has no words for it. */
+  readonly differsBy: (difference: string) => string
+  /** What a result that could not run says, with its error code. */
+  readonly couldNotRun: (code: string) => string
+  /** What started a run (`cli`, `demo`, `schedule:NAME`), in words. */
+  readonly trigger: (trigger: string) => string
+  /** `+2 more` after the first failing assertion of an incident. */
+  readonly andMore: (n: number) => string
   readonly lastRun: string
   readonly lastLoad: string
   readonly noCutoff: string
@@ -101,14 +159,25 @@ const sv: WebText = {
     none: 'Ingen körning registrerad ännu',
   },
   verdictDetail: (passed, failed, errors, checks) =>
-    `${passed} godkända, ${failed} avvikelser, ${errors} kunde inte köras — ${checks} kontroller`,
+    `${countOf(passed, { one: 'godkänt', other: 'godkända' }, 'sv')}, ${countOf(failed, { one: 'avvikelse', other: 'avvikelser' }, 'sv')}, ${formatWebNumber(errors, 'sv')} kunde inte köras — ${countOf(checks, { one: 'kontroll', other: 'kontroller' }, 'sv')}`,
+  passed: 'inom gränsen',
+  failed: 'skiljer mer än gränsen tillåter',
+  differsBy: (difference) => `skiljer med ${difference}`,
+  couldNotRun: (code) => `kunde inte köras (${code})`,
+  trigger: (trigger) =>
+    trigger === 'cli'
+      ? 'kommandoraden'
+      : trigger.startsWith('schedule:')
+        ? `schemat ${trigger.slice('schedule:'.length)}`
+        : trigger,
+  andMore: (n) => `+${formatWebNumber(n, 'sv')} till`,
   lastRun: 'Senaste körning',
   lastLoad: 'Senaste laddning (brytpunkt)',
   noCutoff: 'ingen brytpunkt i senaste körningen',
   lateChanges: (rows) =>
     rows === null
       ? 'Källan lästes som vid brytpunkten'
-      : `Sena ändringar: ${rows.toLocaleString('sv-SE')} rader ändrade i källan efter brytpunkten, utelämnade på båda sidor`,
+      : `Sena ändringar: ${countOf(rows, { one: 'rad', other: 'rader' }, 'sv')} ändrade i källan efter brytpunkten, utelämnade på båda sidor`,
   stale: (since) => `Kontrollen har inte körts sedan ${since}. Kontrollera schemaläggningen.`,
   checksHeading: 'Kontrollerna',
   history: 'Historik',
@@ -116,7 +185,7 @@ const sv: WebText = {
   owner: 'Ägare',
   allPassed: 'Alla villkor godkända.',
   notInLastRun: 'ingick inte i senaste körningen',
-  openIncidents: (n) => (n === 1 ? '1 öppen incident' : `${n} öppna incidenter`),
+  openIncidents: (n) => countOf(n, { one: 'öppen incident', other: 'öppna incidenter' }, 'sv'),
   th: {
     time: 'Tid',
     check: 'Kontroll',
@@ -187,14 +256,25 @@ const en: WebText = {
     none: 'No run recorded yet',
   },
   verdictDetail: (passed, failed, errors, checks) =>
-    `${passed} passed, ${failed} failed, ${errors} could not run — ${checks} checks`,
+    `${formatWebNumber(passed, 'en')} passed, ${formatWebNumber(failed, 'en')} failed, ${formatWebNumber(errors, 'en')} could not run — ${countOf(checks, { one: 'check', other: 'checks' }, 'en')}`,
+  passed: 'within the limit',
+  failed: 'differs more than the limit allows',
+  differsBy: (difference) => `differs by ${difference}`,
+  couldNotRun: (code) => `could not run (${code})`,
+  trigger: (trigger) =>
+    trigger === 'cli'
+      ? 'command line'
+      : trigger.startsWith('schedule:')
+        ? `schedule ${trigger.slice('schedule:'.length)}`
+        : trigger,
+  andMore: (n) => `+${formatWebNumber(n, 'en')} more`,
   lastRun: 'Last run',
   lastLoad: 'Last load (cutoff)',
   noCutoff: 'no cutoff in the last run',
   lateChanges: (rows) =>
     rows === null
       ? 'The source was read as of the cutoff'
-      : `Late changes: ${rows.toLocaleString('en-US')} rows changed in the source after the cutoff, left out on both sides`,
+      : `Late changes: ${countOf(rows, { one: 'row', other: 'rows' }, 'en')} changed in the source after the cutoff, left out on both sides`,
   stale: (since) => `The control has not run since ${since}. Check the scheduler.`,
   checksHeading: 'The checks',
   history: 'History',
@@ -202,7 +282,7 @@ const en: WebText = {
   owner: 'Owner',
   allPassed: 'Every assertion passed.',
   notInLastRun: 'not in the last run',
-  openIncidents: (n) => (n === 1 ? '1 open incident' : `${n} open incidents`),
+  openIncidents: (n) => countOf(n, { one: 'open incident', other: 'open incidents' }, 'en'),
   th: {
     time: 'Time',
     check: 'Check',

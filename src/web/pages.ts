@@ -1,10 +1,9 @@
-import { describeDifference } from '../check-kinds/tolerance.js'
 import type { Config } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import type { StoredIncident, StoredResult, StoredRun, StoreQueries } from '../evidence/queries.js'
 import { buildControlDocument } from '../explain/build.js'
 import { checkAnchor } from '../explain/document.js'
-import { formatDateTime, formatDurationShort, formatNumber, formatNumberText } from '../i18n/format.js'
+import { formatDateTime, formatDurationShort } from '../i18n/format.js'
 import { markup, raw, type SafeHtml } from '../explain/html.js'
 import { type Language, LANGUAGES } from '../i18n/language.js'
 import { PHRASES } from '../explain/phrases.js'
@@ -14,7 +13,7 @@ import { kindNamed } from '../check-kinds/index.js'
 import { mainValue } from '../notify/describe.js'
 import type { ResultStatus } from '../results/types.js'
 import { type ChartPoint, lineChart } from './chart.js'
-import { WEB_TEXT, type WebText } from './i18n.js'
+import { formatWebNumber, WEB_LOCALE, WEB_TEXT, type WebText } from './i18n.js'
 import { WEB_CSS } from './style.js'
 
 /** What every page is rendered from. */
@@ -64,17 +63,75 @@ function valueCell(ctx: PageContext, values: Readonly<Record<string, string | nu
   // Canonical timestamps read better as `2026-11-23 03:09`; zero seconds and fractions add nothing.
   if (/^\d{4}-\d\d-\d\dT/.test(v))
     return v.replace('T', ' ').replace(/(:\d\d)?(\.0+)?Z?$/, (m) => (m.endsWith('Z') ? ' UTC' : ''))
-  return formatNumberText(v, ctx.language)
+  return num(ctx, v)
+}
+
+/** A number on a page, in the page language's one format. */
+function num(ctx: PageContext, value: number | string): string {
+  return formatWebNumber(value, ctx.language)
+}
+
+const PERCENT = new Map<Language, Intl.NumberFormat>()
+
+/**
+ * A signed percentage (`−0,0356 %`, `-0.0356%`). Results record the percentage's size, in percent; its sign is the
+ * difference's (`negative`).
+ */
+function percentText(ctx: PageContext, percent: number, negative: boolean): string {
+  let format = PERCENT.get(ctx.language)
+  if (format === undefined) {
+    format = new Intl.NumberFormat(WEB_LOCALE[ctx.language], {
+      style: 'percent',
+      maximumFractionDigits: 6,
+      signDisplay: 'exceptZero',
+    })
+    PERCENT.set(ctx.language, format)
+  }
+  return format.format(((negative ? -1 : 1) * Math.abs(percent)) / 100).replace('-', '−')
+}
+
+/** What a result's kind says about it, in the page's language; nothing for a kind this version does not know. */
+function kindWords(ctx: PageContext, r: StoredResult) {
+  return kindNamed(r.kind)?.describe(r, ctx.language) ?? {}
 }
 
 function differenceCell(ctx: PageContext, r: StoredResult): string {
   // A located checksum says what it found: rows per category and the columns the changed rows differ in.
-  const located = kindNamed(r.kind)?.describe(r, ctx.language).note ?? ''
+  const words = kindWords(ctx, r)
+  if (r.kind === 'freshness' && r.difference !== null)
+    return formatDurationShort(-Number(r.difference.absolute))
+  const located = words.note ?? ''
   if (r.difference === null) return located === '' ? '–' : located
-  if (r.kind === 'freshness') return formatDurationShort(-Number(r.difference.absolute))
-  const raw = describeDifference(r.difference)
-  const text = ctx.language === 'sv' ? raw.replace(/,/g, '\u00a0').replace(/\./g, ',') : raw
+  const size = formatWebNumber(r.difference.absolute, ctx.language, { signed: true })
+  const negative = r.difference.absolute.startsWith('-')
+  const text =
+    r.difference.percent === null || r.difference.absolute === '0'
+      ? size
+      : `${size} (${percentText(ctx, r.difference.percent, negative)})`
   return located === '' ? text : `${text}; ${located}`
+}
+
+/**
+ * What a result found, in the page's language: the one place the dashboard puts a result into words. Results
+ * record an English `message` for logs; it is never shown here. Until results carry a message code and its
+ * parameters, the words come from the result's kind (`describe`); switch this function to the codes then.
+ */
+function resultText(ctx: PageContext, r: StoredResult): string {
+  const t = WEB_TEXT[ctx.language]
+  if (r.status === 'error') return t.couldNotRun(r.errorCode ?? 'ERROR')
+  if (r.status === 'pass') return t.passed
+  const words = kindWords(ctx, r)
+  const d = r.difference
+  const what =
+    words.subject ??
+    words.difference ??
+    (d === null || d.absolute === '0' ? undefined : t.differsBy(differenceCell(ctx, { ...r, details: null })))
+  const note = words.note ?? ''
+  // A kind may say the same in its subject and its note (a checksum's located rows): say it once.
+  const found =
+    what === undefined || note.includes(what) ? [note] : what.includes(note) ? [what] : [what, note]
+  const text = found.filter((w) => w !== '').join('; ')
+  return text === '' ? t.failed : text
 }
 
 function layout(
@@ -151,7 +208,7 @@ ${status === undefined ? markup`<span class="label none">${t.notInLastRun}</span
 ${late === undefined || late === null ? '' : markup`<div class="meta late-changes">${t.lateChanges(late.rows)}</div>`}
 ${
   bad.length > 0
-    ? markup`<ul>${bad.map((r) => markup`<li>${statusLabel(t, r.status)} <code>${r.assertion}</code>: ${r.message}</li>`)}</ul>`
+    ? markup`<ul>${bad.map((r) => markup`<li>${statusLabel(t, r.status)} <code>${r.assertion}</code>: ${resultText(ctx, r)}</li>`)}</ul>`
     : status === 'pass'
       ? markup`<ul><li>${t.allPassed}</li></ul>`
       : ''
@@ -165,7 +222,7 @@ ${run === undefined ? '' : markup`<p>${t.verdictDetail(count('pass'), count('fai
 ${
   run === undefined
     ? ''
-    : markup`<p>${t.lastRun}: <a href="${href(ctx, `/runs/${encodeURIComponent(run.runId)}`)}">${time(ctx, run.startedAt)}</a> (${run.trigger}, ${run.host})</p>`
+    : markup`<p>${t.lastRun}: <a href="${href(ctx, `/runs/${encodeURIComponent(run.runId)}`)}">${time(ctx, run.startedAt)}</a> (${t.trigger(run.trigger)}, ${run.host})</p>`
 }
 ${run === undefined ? '' : markup`<p>${t.lastLoad}: ${lastCutoff === undefined ? t.noCutoff : lastCutoff.replace('T', ' ').replace(/\.0+$/, '')}</p>`}
 ${open.length > 0 ? markup`<p><a href="${href(ctx, '/incidents')}">${t.openIncidents(open.length)}</a></p>` : ''}
@@ -188,19 +245,43 @@ ${withTime ? markup`<th>${t.th.time}</th>` : ''}${withCheck ? markup`<th>${t.th.
 </tr></thead><tbody>
 ${results.map(
   (r) => markup`<tr class="${r.status}">
-${withTime ? markup`<td class="when" data-label="${t.th.time}">${time(ctx, r.evaluatedAt)}</td>` : ''}${withCheck ? markup`<td data-label="${t.th.check}"><a href="${href(ctx, `/checks/${encodeURIComponent(r.check)}`)}">${r.check}</a></td>` : ''}<td data-label="${t.th.assertion}"><code>${r.assertion}</code></td><td data-label="${t.th.status}">${statusLabel(t, r.status)}</td><td class="num" data-label="${t.th.source}">${valueCell(ctx, r.source)}</td><td class="num" data-label="${t.th.target}">${valueCell(ctx, r.target)}</td><td class="num" data-label="${t.th.difference}">${differenceCell(ctx, r)}</td><td class="msg" data-label="${t.th.message}">${r.message}</td>${withTime ? markup`<td data-label="${t.th.run}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${r.runId.slice(0, 8)}</a></td>` : ''}
+${withTime ? markup`<td class="when" data-label="${t.th.time}">${time(ctx, r.evaluatedAt)}</td>` : ''}${withCheck ? markup`<td data-label="${t.th.check}"><a href="${href(ctx, `/checks/${encodeURIComponent(r.check)}`)}">${r.check}</a></td>` : ''}<td data-label="${t.th.assertion}"><code>${r.assertion}</code></td><td data-label="${t.th.status}">${statusLabel(t, r.status)}</td><td class="num" data-label="${t.th.source}">${valueCell(ctx, r.source)}</td><td class="num" data-label="${t.th.target}">${valueCell(ctx, r.target)}</td><td class="num" data-label="${t.th.difference}">${differenceCell(ctx, r)}</td><td class="msg" data-label="${t.th.message}">${resultText(ctx, r)}</td>${withTime ? markup`<td data-label="${t.th.run}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${r.runId.slice(0, 8)}</a></td>` : ''}
 </tr>`,
 )}
 </tbody></table></div>`
 }
 
-function incidentsTable(ctx: PageContext, incidents: readonly StoredIncident[]): SafeHtml {
+/**
+ * Each incident's summary in the page's language, from the results of its last run (the store keeps the summary
+ * only as English text): the first assertion that could not run or failed, and how many more did.
+ */
+async function incidentSummaries(
+  ctx: PageContext,
+  incidents: readonly StoredIncident[],
+): Promise<Map<string, string>> {
+  const t = WEB_TEXT[ctx.language]
+  const runIds = [...new Set(incidents.map((i) => i.lastRunId))]
+  const results = runIds.length === 0 ? [] : await ctx.queries.resultsOfRuns(runIds)
+  const summaries = new Map<string, string>()
+  for (const i of incidents) {
+    const bad = results
+      .filter((r) => r.runId === i.lastRunId && r.check === i.check && r.status !== 'pass')
+      .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.seq - b.seq)
+    const first = bad[0]
+    const text = first === undefined ? t.status.fail : `${first.assertion}: ${resultText(ctx, first)}`
+    summaries.set(i.incidentId, bad.length > 1 ? `${text} (${t.andMore(bad.length - 1)})` : text)
+  }
+  return summaries
+}
+
+async function incidentsTable(ctx: PageContext, incidents: readonly StoredIncident[]): Promise<SafeHtml> {
   const t = WEB_TEXT[ctx.language]
   if (incidents.length === 0) return markup`<p>${t.noIncidents}</p>`
+  const summaries = await incidentSummaries(ctx, incidents)
   return markup`<div class="table-wrap"><table class="stack incidents"><thead><tr><th>${t.th.incident}</th><th>${t.th.check}</th><th>${t.th.status}</th><th>${t.th.opened}</th><th>${t.th.lastSeen}</th><th>${t.th.resolved}</th><th class="num">${t.th.occurrences}</th><th>${t.th.vendor}</th><th>${t.th.summary}</th></tr></thead><tbody>
 ${incidents.map(
   (i) =>
-    markup`<tr><td data-label="${t.th.incident}"><code title="${i.incidentId}">${i.incidentId.slice(0, 8)}</code></td><td data-label="${t.th.check}"><a href="${href(ctx, `/checks/${encodeURIComponent(i.check)}`)}">${i.check}</a></td><td data-label="${t.th.status}"><span class="label ${i.status === 'open' ? (i.worstStatus === 'error' ? 'error' : 'fail') : 'pass'}">${t.incidentStatus[i.status] ?? i.status}</span></td><td class="when" data-label="${t.th.opened}">${time(ctx, i.openedAt)}</td><td class="when" data-label="${t.th.lastSeen}">${time(ctx, i.lastSeenAt)}</td><td class="when" data-label="${t.th.resolved}">${i.resolvedAt === null ? '–' : time(ctx, i.resolvedAt)}</td><td class="num" data-label="${t.th.occurrences}">${i.occurrences}</td><td data-label="${t.th.vendor}">${i.vendorTicket ? t.yes : t.no}</td><td class="msg" data-label="${t.th.summary}">${i.summary}</td></tr>`,
+    markup`<tr><td data-label="${t.th.incident}"><code title="${i.incidentId}">${i.incidentId.slice(0, 8)}</code></td><td data-label="${t.th.check}"><a href="${href(ctx, `/checks/${encodeURIComponent(i.check)}`)}">${i.check}</a></td><td data-label="${t.th.status}"><span class="label ${i.status === 'open' ? (i.worstStatus === 'error' ? 'error' : 'fail') : 'pass'}">${t.incidentStatus[i.status] ?? i.status}</span></td><td class="when" data-label="${t.th.opened}">${time(ctx, i.openedAt)}</td><td class="when" data-label="${t.th.lastSeen}">${time(ctx, i.lastSeenAt)}</td><td class="when" data-label="${t.th.resolved}">${i.resolvedAt === null ? '–' : time(ctx, i.resolvedAt)}</td><td class="num" data-label="${t.th.occurrences}">${num(ctx, i.occurrences)}</td><td data-label="${t.th.vendor}">${i.vendorTicket ? t.yes : t.no}</td><td class="msg" data-label="${t.th.summary}">${summaries.get(i.incidentId) ?? ''}</td></tr>`,
 )}
 </tbody></table></div>`
 }
@@ -226,7 +307,7 @@ function assertionChart(ctx: PageContext, assertion: string, results: readonly S
     return lineChart({
       points,
       series: [{ name: t.chartLegend.lag, className: 'difference' }],
-      format: (v) => formatNumber(v, ctx.language, 1),
+      format: (v) => formatWebNumber(v, ctx.language, { maximumFractionDigits: 1 }),
       title: t.chartHeading(assertion),
       failedLabel: t.chartLegend.failed,
       height: 160,
@@ -245,7 +326,7 @@ function assertionChart(ctx: PageContext, assertion: string, results: readonly S
     values: [numeric(r.difference?.absolute ?? null)],
     failed: r.status !== 'pass',
   }))
-  const format = (v: number) => formatNumber(v, ctx.language, 2)
+  const format = (v: number) => formatWebNumber(v, ctx.language, { maximumFractionDigits: 2 })
   return markup`${lineChart({
     points,
     series: [
@@ -299,7 +380,7 @@ ${assertions.map((a) => {
 })}
 <p class="note">${t.chartNote}</p>
 <h2>${t.incidentsHeading}</h2>
-${incidents === null ? markup`<p class="note">${t.incidentsUnavailable}</p>` : incidentsTable(ctx, incidents)}
+${incidents === null ? markup`<p class="note">${t.incidentsUnavailable}</p>` : await incidentsTable(ctx, incidents)}
 <h2>${t.history}</h2>
 ${resultsTable(ctx, history.slice(0, 200), false, true)}`
   return { status: 200, body: layout(ctx, null, definition?.title ?? id, body) }
@@ -317,7 +398,7 @@ ${
 ${runs.map((r) => {
   const status: ResultStatus | 'none' =
     r.finishedAt === null ? 'error' : (r.errors ?? 0) > 0 ? 'error' : (r.failed ?? 0) > 0 ? 'fail' : 'pass'
-  return markup`<tr><td class="when" data-label="${t.th.started}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${time(ctx, r.startedAt)}</a></td><td data-label="${t.th.status}"><span class="label ${status}">${t.runStatus[r.status] ?? r.status}</span></td><td class="num" data-label="${t.status.pass}">${r.passed ?? '–'}</td><td class="num" data-label="${t.status.fail}">${r.failed ?? '–'}</td><td class="num" data-label="${t.status.error}">${r.errors ?? '–'}</td><td data-label="${t.th.duration}">${r.finishedAt === null ? '–' : formatDurationShort(r.finishedAt.getTime() - r.startedAt.getTime())}</td><td data-label="${t.th.trigger}">${r.trigger}</td><td data-label="${t.th.host}">${r.host}</td><td data-label="${t.th.run}"><code>${r.runId.slice(0, 8)}</code></td></tr>`
+  return markup`<tr><td class="when" data-label="${t.th.started}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${time(ctx, r.startedAt)}</a></td><td data-label="${t.th.status}"><span class="label ${status}">${t.runStatus[r.status] ?? r.status}</span></td><td class="num" data-label="${t.status.pass}">${r.passed === null ? '–' : num(ctx, r.passed)}</td><td class="num" data-label="${t.status.fail}">${r.failed === null ? '–' : num(ctx, r.failed)}</td><td class="num" data-label="${t.status.error}">${r.errors === null ? '–' : num(ctx, r.errors)}</td><td data-label="${t.th.duration}">${r.finishedAt === null ? '–' : formatDurationShort(r.finishedAt.getTime() - r.startedAt.getTime())}</td><td data-label="${t.th.trigger}">${t.trigger(r.trigger)}</td><td data-label="${t.th.host}">${r.host}</td><td data-label="${t.th.run}"><code>${r.runId.slice(0, 8)}</code></td></tr>`
 })}
 </tbody></table></div>`
 }`
@@ -332,7 +413,7 @@ export async function runPage(ctx: PageContext, runId: string): Promise<Page> {
   const results = await ctx.queries.resultsOfRuns([runId])
   const body = markup`<p class="crumbs"><a href="${href(ctx, '/runs')}">${t.nav.runs}</a> › <code>${run.runId.slice(0, 8)}</code></p>
 <h1>${t.runHeading(time(ctx, run.startedAt))}</h1>
-<dl class="facts"><dt>${t.th.run}</dt><dd><code>${run.runId}</code></dd><dt>${t.th.started}</dt><dd>${time(ctx, run.startedAt)}</dd><dt>${t.th.finished}</dt><dd>${run.finishedAt === null ? t.runStatus.running : time(ctx, run.finishedAt)}</dd><dt>${t.th.trigger}</dt><dd>${run.trigger} · ${run.host} · ${run.toolVersion}</dd></dl>
+<dl class="facts"><dt>${t.th.run}</dt><dd><code>${run.runId}</code></dd><dt>${t.th.started}</dt><dd>${time(ctx, run.startedAt)}</dd><dt>${t.th.finished}</dt><dd>${run.finishedAt === null ? t.runStatus.running : time(ctx, run.finishedAt)}</dd><dt>${t.th.trigger}</dt><dd>${t.trigger(run.trigger)} · ${run.host} · ${run.toolVersion}</dd></dl>
 ${resultsTable(ctx, results, true, false)}`
   return { status: 200, body: layout(ctx, 'runs', t.runHeading(run.runId.slice(0, 8)), body) }
 }
@@ -344,10 +425,10 @@ export async function incidentsPage(ctx: PageContext): Promise<Page> {
   const body =
     incidents === null
       ? markup`<h1>${t.incidentsHeading}</h1><p class="note">${t.incidentsUnavailable}</p>`
-      : markup`<h1>${t.incidentsHeading}</h1><h2>${t.openHeading}</h2>${incidentsTable(
+      : markup`<h1>${t.incidentsHeading}</h1><h2>${t.openHeading}</h2>${await incidentsTable(
           ctx,
           incidents.filter((i) => i.status === 'open'),
-        )}<h2>${t.pastHeading}</h2>${incidentsTable(
+        )}<h2>${t.pastHeading}</h2>${await incidentsTable(
           ctx,
           incidents.filter((i) => i.status !== 'open'),
         )}`

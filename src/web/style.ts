@@ -29,6 +29,7 @@ footer { color: var(--muted); font-size: 0.85rem; max-width: 72rem; margin: 0 au
 .card .more { display: inline-block; margin-top: 0.5rem; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.msg { min-width: 16rem; }
+table.incidents td.msg { min-width: 12rem; }
 td.when { white-space: nowrap; }
 td code, .card code { overflow-wrap: normal; word-break: normal; }
 .chart { margin: 0.5rem 0 1.5rem; }

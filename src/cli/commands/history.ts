@@ -3,7 +3,7 @@ import { ResultsStore } from '../../store/results-store.js'
 import { EXIT } from '../exit-codes.js'
 import type { CliIo } from '../io.js'
 import { loadAll, printIssues } from '../load.js'
-import { renderHistory } from '../render.js'
+import { historyJson, historyMore, renderHistory } from '../render.js'
 
 /** Options of `reconcile history`. */
 export interface HistoryOptions {
@@ -12,7 +12,12 @@ export interface HistoryOptions {
   /** Only results of the last N days. */
   readonly days?: number
   readonly json?: boolean
+  /** At most this many results, newest first (default {@link DEFAULT_HISTORY_LIMIT}). */
+  readonly limit?: number
 }
+
+/** How many results `reconcile history` shows without `--limit`. */
+export const DEFAULT_HISTORY_LIMIT = 50
 
 /** `reconcile history`: past results from the store, newest first. */
 export async function historyCommand(options: HistoryOptions, io: CliIo): Promise<number> {
@@ -24,9 +29,17 @@ export async function historyCommand(options: HistoryOptions, io: CliIo): Promis
   let store: ResultsStore | undefined
   try {
     store = await ResultsStore.open(loaded.config.store)
-    const entries = await store.history({ check: options.check, days: options.days })
-    if (options.json === true) io.out(JSON.stringify(entries, null, 2))
-    else for (const line of renderHistory(io, entries, loaded.config.timezone)) io.out(line)
+    const filter = { check: options.check, days: options.days }
+    const entries = await store.history({ ...filter, limit: options.limit ?? DEFAULT_HISTORY_LIMIT })
+    const more = historyMore(entries.length, await store.historyCount(filter))
+    if (options.json === true) {
+      io.out(JSON.stringify(entries.map(historyJson), null, 2))
+      // On stderr, so that stdout stays one JSON document.
+      if (more !== null) io.err(more)
+    } else {
+      for (const line of renderHistory(io, entries, loaded.config.timezone)) io.out(line)
+      if (more !== null) io.out(more)
+    }
     return EXIT.ok
   } catch (error: unknown) {
     io.err(`Cannot read the results store: ${describeError(error)}`)
