@@ -1,6 +1,7 @@
 import type { ResultStatus } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
-import type { ReportResult, ResultsStore, RunSummary } from '../store/results-store.js'
+import type { ResultsStore, RunSummary } from '../store/results-store.js'
+import type { StoredResult } from '../store/stored-result.js'
 import { formatInZone, isAbsoluteTimestamp, toLocalText } from '../util/time-zone.js'
 import { type CheckInfo, LOAD_CHECK_ID } from './check-info.js'
 import { describeDifference, describeValues, worstStatus } from './describe.js'
@@ -18,7 +19,7 @@ const FRESH_MS = 24 * 3_600_000
 export interface ReportCheck {
   readonly info: CheckInfo
   /** Its results in the latest run that ran it (empty when it has not run in the trend window). */
-  readonly latest: readonly ReportResult[]
+  readonly latest: readonly StoredResult[]
   /** Worst status per local day, oldest first; null for a day without a run. */
   readonly trend: ReadonlyArray<{ readonly date: string; readonly status: ResultStatus | null }>
 }
@@ -71,7 +72,7 @@ export async function gatherMorningReport(
       info: options.checks.find((c) => c.id === id) ?? options.infoOf(id),
       latest: own.filter((r) => r.runId === lastRun),
       trend: days.map((date) => {
-        const that = own.filter((r) => localDate(r.evaluatedAt, timezone) === date)
+        const that = own.filter((r) => localDate(r.evaluatedAt.toISOString(), timezone) === date)
         return { date, status: that.length === 0 ? null : worstStatus(that) }
       }),
     }
