@@ -40,7 +40,7 @@ export interface RunFinish {
 
 /**
  * A result as `reconcile history` shows it (and prints with `--json`): the stored result without its SQL,
- * parameters and details.
+ * parameters and details; its message code and parameters let a reader render it in their language.
  */
 export type HistoryEntry = Pick<
   StoredResult,
@@ -53,6 +53,8 @@ export type HistoryEntry = Pick<
   | 'target'
   | 'difference'
   | 'message'
+  | 'messageCode'
+  | 'messageParams'
   | 'definitionHash'
 >
 
@@ -190,6 +192,9 @@ export class ResultsStore {
             difference: json(r.difference),
             details: json(r.details),
             message: r.message,
+            // Absent in results spooled by a version before codes existed.
+            message_code: r.messageCode ?? null,
+            message_params: json(r.messageParams ?? null),
             cutoff: r.cutoff,
             late_changes: json(r.lateChanges ?? null),
             source_sql: r.sql.source,
@@ -240,6 +245,8 @@ export class ResultsStore {
       target: r.target,
       difference: r.difference,
       message: r.message,
+      messageCode: r.messageCode,
+      messageParams: r.messageParams,
       definitionHash: r.definitionHash,
     }))
   }

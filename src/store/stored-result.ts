@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely'
+import { isMessageCode, type MessageCode } from '../i18n/result-messages.js'
 import type { ResultStatus } from '../results/types.js'
 import type { ResultsTable } from './schema.js'
 
@@ -20,6 +21,13 @@ export interface StoredResult {
   readonly details: Readonly<Record<string, unknown>> | null
   /** The English line written when the result was made; what old results without a code show. */
   readonly message: string
+  /**
+   * The message as a code, rendered in the reader's language by `resultText`; null for results stored before
+   * codes existed, without one, or with a code this version does not know (their `message` is shown).
+   */
+  readonly messageCode: MessageCode | null
+  /** The code's parameters: counts, sums, column names, durations in ms; never a row value. */
+  readonly messageParams: Readonly<Record<string, unknown>> | null
   readonly cutoff: string | null
   /** What the check left out as late changes (a count), or null (also for results before migration 003). */
   readonly lateChanges: { readonly method: 'keys' | 'as_of'; readonly rows: number | null } | null
@@ -49,6 +57,8 @@ export function toStoredResult(r: Selectable<ResultsTable>): StoredResult {
     difference: r.difference,
     details: r.details,
     message: r.message,
+    messageCode: isMessageCode(r.message_code) ? r.message_code : null,
+    messageParams: r.message_params ?? null,
     cutoff: r.cutoff,
     lateChanges: r.late_changes ?? null,
     sourceSql: r.source_sql,
