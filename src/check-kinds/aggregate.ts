@@ -1,6 +1,7 @@
 import { NUMERIC_FAMILIES, TEMPORAL_FAMILIES } from '../dialects/dialect.js'
 import type { AggregateAssertion, AggregateFunction } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
+import { resultMessage, toleranceParams } from '../i18n/result-messages.js'
 import { bothNumeric, comparableText } from '../results/canonical.js'
 import type { SidePlan } from '../plan/side-plan.js'
 import { parseDecimal } from '../util/decimal.js'
@@ -68,6 +69,13 @@ export const aggregateKind: CheckKind<AggregateAssertion> = {
           status: pass ? 'pass' : 'fail',
           ...observed,
           difference: null,
+          ...(pass
+            ? resultMessage('aggregate.empty', { function: fn, column: a.column.name })
+            : resultMessage('aggregate.empty_on_one_side', {
+                function: fn,
+                column: a.column.name,
+                emptySide: s === null ? 'source' : 'target',
+              })),
           message: pass
             ? `${what} is empty on both sides`
             : `${what} is ${s ?? 'empty'} on the source but ${t ?? 'empty'} on the target`,
@@ -83,6 +91,19 @@ export const aggregateKind: CheckKind<AggregateAssertion> = {
           status: pass ? 'pass' : 'fail',
           ...observed,
           difference,
+          ...(pass
+            ? resultMessage('aggregate.agrees', {
+                function: fn,
+                column: a.column.name,
+                ...toleranceParams(a.tolerance),
+              })
+            : resultMessage('aggregate.differs', {
+                function: fn,
+                column: a.column.name,
+                difference: difference.absolute,
+                percent: difference.percent,
+                ...toleranceParams(a.tolerance),
+              })),
           message: pass
             ? `${what} agrees (${s}${s === t ? '' : ` vs ${t}`}, tolerance ${describeTolerance(a.tolerance)})`
             : `${what} differs by ${describeDifference(difference)}: source ${s}, target ${t}, tolerance ${describeTolerance(a.tolerance)}`,
@@ -95,6 +116,10 @@ export const aggregateKind: CheckKind<AggregateAssertion> = {
         status: pass ? 'pass' : 'fail',
         ...observed,
         difference: null,
+        ...resultMessage(pass ? 'aggregate.equal' : 'aggregate.not_equal', {
+          function: fn,
+          column: a.column.name,
+        }),
         message: pass ? `${what} agrees (${s})` : `${what} differs: source ${s}, target ${t}`,
         details: null,
       }

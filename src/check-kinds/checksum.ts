@@ -9,6 +9,7 @@ import {
 import type { FieldEncoding, TypeFamily } from '../dialects/dialect.js'
 import type { ChecksumAssertion, ColumnMapping } from '../definitions/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
+import { type NotLocatedReason, resultMessage } from '../i18n/result-messages.js'
 import type { SidePlan } from '../plan/side-plan.js'
 import type { ChecksumDetails, RowCategory } from '../results/types.js'
 import { parseDecimal } from '../util/decimal.js'
@@ -158,13 +159,19 @@ function describeLocated(
 async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpContext): Promise<Verdict> {
   const { definition } = context
   const details: ChecksumDetails = verdict.details?.checksum ?? baseDetails(a)
-  const note = (why: string): Verdict => ({
+  const base = {
+    sourceRows: Number(verdict.source?.rows ?? '0'),
+    targetRows: Number(verdict.target?.rows ?? '0'),
+    columns: a.columns.length,
+  }
+  const note = (why: string, reason: NotLocatedReason, keyColumn: string | null = null): Verdict => ({
     ...verdict,
+    ...resultMessage('checksum.not_located', { ...base, reason, keyColumn }),
     message: `${verdict.message}; the differing rows were not located: ${why}`,
     details: { ...verdict.details, checksum: { ...details, note: why } },
   })
-  if (!a.locate) return note('locating is off for this assertion ("locate: false")')
-  if (definition.key.length === 0) return note('the definition has no "key"')
+  if (!a.locate) return note('locating is off for this assertion ("locate: false")', 'locate_off')
+  if (definition.key.length === 0) return note('the definition has no "key"', 'no_key')
   const pair: PlanPair = { source: context.source.plan, target: context.target.plan }
   const badKey = definition.key.find(
     (k) => !LOCATABLE_KEYS.has(pair.source.family(k)) || !LOCATABLE_KEYS.has(pair.target.family(k)),
@@ -172,6 +179,8 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
   if (badKey !== undefined) {
     return note(
       `key column "${badKey.name}" is ${pair.source.family(badKey)}/${pair.target.family(badKey)}; keys must be integers, decimals, text, dates, timestamps or uuids`,
+      'key_type',
+      badKey.name,
     )
   }
   const started = performance.now()
@@ -211,8 +220,23 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
       sensitive && masker.ephemeral
         ? ' (keys masked with a secret made up for this run; set RECONCILE_KEY_SECRET to compare masked keys across runs)'
         : ''
+    const byRows = [...columnsDiffering].sort((x, y) => y.rows - x.rows)
     return {
       ...verdict,
+      ...resultMessage('checksum.rows_located', {
+        ...base,
+        missing: cls.missing,
+        extra: cls.extra,
+        changed: cls.changed,
+        duplicateKeys: cls.duplicateKeys,
+        differingColumns: byRows.map((c) => c.column),
+        differingRows: byRows.map((c) => c.rows),
+        extraMayBeLate: definition.lateChanges?.method === 'keys',
+        complete: outcome.complete,
+        stoppedBy: outcome.stoppedBy ?? null,
+        unlocatedSourceRows: outcome.unlocated.sourceRows,
+        unlocatedTargetRows: outcome.unlocated.targetRows,
+      }),
       message: `${verdict.message}; ${describeLocated(outcome, cls, columnsDiffering, definition.lateChanges?.method === 'keys')}${examples}${secretNote}`,
       details: {
         ...verdict.details,
@@ -246,7 +270,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
       },
     }
   } catch (error: unknown) {
-    return note(describeError(error))
+    return note(describeError(error), 'failed')
   }
 }
 
@@ -280,6 +304,14 @@ export const checksumKind: CheckKind<ChecksumAssertion> = {
         source: observed(sRows, sSum),
         target: observed(tRows, tSum),
         difference,
+        ...resultMessage(
+          pass ? 'checksum.agree' : sRows === tRows ? 'checksum.values_differ' : 'checksum.rows_differ',
+          {
+            sourceRows: Number(sRows),
+            targetRows: Number(tRows),
+            columns: a.columns.length,
+          },
+        ),
         message: pass
           ? `every value agrees: ${plural(Number(sRows), 'row')} on both sides, same checksum over ${columns}`
           : sRows === tRows

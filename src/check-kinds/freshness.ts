@@ -1,5 +1,6 @@
 import type { FreshnessAssertion } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
+import { resultMessage } from '../i18n/result-messages.js'
 import { normalizeTimestampText } from '../results/canonical.js'
 import { isTemporal } from '../plan/side-plan.js'
 import { formatDuration } from '../util/duration.js'
@@ -45,6 +46,7 @@ export const freshnessKind: CheckKind<FreshnessAssertion> = {
           source: { newest: sNewest },
           target: { newest: null },
           difference: null,
+          ...resultMessage('freshness.no_target_rows', { column: a.column.name }),
           message: `the target has no rows with a ${a.column.name}, so its freshness cannot be shown`,
           details: null,
         },
@@ -75,6 +77,16 @@ export const freshnessKind: CheckKind<FreshnessAssertion> = {
         source: { newest: sNewest },
         target: { newest: tNewest, age_ms: String(ageMs) },
         difference: lagMs === null ? null : { absolute: String(-lagMs), percent: null },
+        ...(problems.length === 0
+          ? resultMessage('freshness.fresh', { column: a.column.name, ageMs, lagMs, fromCutoff })
+          : resultMessage('freshness.stale', {
+              column: a.column.name,
+              ageMs,
+              maxAgeMs: a.maxAgeMs !== undefined && ageMs > a.maxAgeMs ? a.maxAgeMs : null,
+              lagMs,
+              maxLagMs: a.maxLagMs !== undefined && lagMs !== null && lagMs > a.maxLagMs ? a.maxLagMs : null,
+              fromCutoff,
+            })),
         message: problems.length === 0 ? `fresh: ${summary}` : `stale: ${problems.join('; ')}`,
         details: null,
       },

@@ -1,6 +1,7 @@
 import type { Statement } from '../dialects/dialect.js'
 import type { RowCountAssertion } from '../definitions/types.js'
 import { ReconcileError } from '../errors/errors.js'
+import { resultMessage, toleranceParams } from '../i18n/result-messages.js'
 import { comparableText } from '../results/canonical.js'
 import type { SidePlan } from '../plan/side-plan.js'
 import type { GroupDifference } from '../results/types.js'
@@ -86,6 +87,7 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
     const s = count(source.profile[ROW_COUNT_ALIAS], 'the source row count')
     const t = count(target.profile[ROW_COUNT_ALIAS], 'the target row count')
     const total = compareWithTolerance(s, t, a.tolerance)
+    const tol = toleranceParams(a.tolerance)
     if (a.groupBy.length === 0) {
       return [
         {
@@ -94,6 +96,15 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
           source: { rows: formatDecimal(s) },
           target: { rows: formatDecimal(t) },
           difference: total.difference,
+          ...(total.pass
+            ? resultMessage('row_count.agree', { source: formatDecimal(s), target: formatDecimal(t), ...tol })
+            : resultMessage(compare(t, s) < 0 ? 'row_count.rows_missing' : 'row_count.rows_extra', {
+                source: formatDecimal(s),
+                target: formatDecimal(t),
+                rows: formatDecimal(abs(subtract(t, s))),
+                percent: total.difference.percent,
+                ...tol,
+              })),
           message: total.pass
             ? `row counts agree (${fmt(s)} source, ${fmt(t)} target, tolerance ${describeTolerance(a.tolerance)})`
             : `target has ${groupThousands(formatDecimal(abs(subtract(t, s))))} ${compare(t, s) < 0 ? 'fewer' : 'more'} rows than the source (${fmt(s)} → ${fmt(t)}${total.difference.percent === null ? '' : `, ${compare(t, s) < 0 ? '-' : '+'}${total.difference.percent}%`}), tolerance ${describeTolerance(a.tolerance)}`,
@@ -130,6 +141,18 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
         source: { rows: formatDecimal(s), groups: String(countSide(groups, 'source')) },
         target: { rows: formatDecimal(t), groups: String(countSide(groups, 'target')) },
         difference: total.difference,
+        ...(first === undefined
+          ? resultMessage('row_count.groups_agree', {
+              groups: groups.size,
+              groupBy: a.groupBy.map((g) => g.name),
+              ...tol,
+            })
+          : resultMessage('row_count.groups_differ', {
+              differing: differing.length,
+              groups: groups.size,
+              groupBy: a.groupBy.map((g) => g.name),
+              ...tol,
+            })),
         message:
           first === undefined
             ? `all ${nf.format(groups.size)} groups by ${by} agree (tolerance ${describeTolerance(a.tolerance)})`

@@ -1,6 +1,7 @@
 import { localDate } from '../i18n/format.js'
 import { localWallToUtcMs } from '../util/time-zone.js'
-import type { DefinitionChange, StoredIncident, StoredResult, StoredRun, StoreQueries } from './queries.js'
+import type { DefinitionChange, StoredIncident, StoredRun, StoreQueries } from '../store/store-queries.js'
+import type { StoredResult } from '../store/stored-result.js'
 
 /** How the control fared on one night (a local calendar date of the configured zone). */
 export type NightStatus =

@@ -1,6 +1,6 @@
 import type { Config } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
-import type { StoreQueries } from '../evidence/queries.js'
+import type { StoreQueries } from '../store/store-queries.js'
 import { type ControlDocument, controlDocument } from './document.js'
 import { gitRevisionOf } from './git-revision.js'
 import { type CheckStatements, statementsByConnecting, statementsFromResults } from './statements.js'

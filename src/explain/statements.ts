@@ -4,7 +4,7 @@ import { compileStatement } from '../dialects/compile.js'
 import type { Statement } from '../dialects/dialect.js'
 import type { CheckDefinition, Side } from '../definitions/types.js'
 import { describeError } from '../errors/errors.js'
-import type { StoredResult } from '../evidence/queries.js'
+import type { StoredResult } from '../store/stored-result.js'
 import { kindOf } from '../check-kinds/index.js'
 import { type PreparedSide, prepareCheck } from '../runner/run-check.js'
 

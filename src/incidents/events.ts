@@ -1,6 +1,7 @@
 import type { CheckResult, ResultStatus } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
-import type { ReportResult, RunSummary, StoreTransaction } from '../store/results-store.js'
+import type { RunSummary, StoreTransaction } from '../store/results-store.js'
+import type { StoredResult } from '../store/stored-result.js'
 
 /**
  * Results that reached the store late: a later run loaded them from the spool because the store could not be
@@ -37,7 +38,7 @@ export interface ReportCheck {
   /** The check's id and its readable title (the id again for a check whose definition is gone). */
   readonly check: { readonly id: string; readonly title: string }
   /** Its results in the latest run that ran it (empty when it has not run in the trend window). */
-  readonly latest: readonly ReportResult[]
+  readonly latest: readonly StoredResult[]
   /** Worst status per local day, oldest first; null for a day without a run. */
   readonly trend: ReadonlyArray<{ readonly date: string; readonly status: ResultStatus | null }>
   /** When its open incident opened (ISO), or null when it has none. */

@@ -2,7 +2,8 @@ import type { Locale } from '../config/types.js'
 import { formatDurationWords } from '../i18n/format.js'
 import type { MorningReport, ReportCheck } from '../incidents/events.js'
 import type { ResultStatus } from '../results/types.js'
-import type { ReportResult, ResultsStore } from '../store/results-store.js'
+import type { ResultsStore } from '../store/results-store.js'
+import type { StoredResult } from '../store/stored-result.js'
 import { formatInZone, isAbsoluteTimestamp, toLocalText } from '../util/time-zone.js'
 import { type CheckInfo, LOAD_ASSERTION, LOAD_CHECK_ID } from './check-info.js'
 import { worstStatus } from './describe.js'
@@ -50,7 +51,7 @@ export async function gatherMorningReport(
       check: { id, title: info.title },
       latest: own.filter((r) => r.runId === lastRun),
       trend: days.map((date) => {
-        const that = own.filter((r) => localDate(r.evaluatedAt, timezone) === date)
+        const that = own.filter((r) => localDate(r.evaluatedAt.toISOString(), timezone) === date)
         return { date, status: that.length === 0 ? null : worstStatus(that) }
       }),
       openSince: open.find((i) => i.checkId === id)?.openedAt ?? null,
@@ -156,7 +157,7 @@ export function reportSubject(
 }
 
 /** What a result compares, in the report's words; null for a kind this version does not know. */
-function topicOf(result: ReportResult): ReportTopic | null {
+function topicOf(result: StoredResult): ReportTopic | null {
   if (result.assertion === LOAD_ASSERTION) return 'load'
   const known: readonly string[] = ['row_count', 'aggregate', 'checksum', 'freshness']
   return known.includes(result.kind) ? (result.kind as ReportTopic) : null
@@ -164,7 +165,7 @@ function topicOf(result: ReportResult): ReportTopic | null {
 
 /** How a failing result differs, in plain words and the locale's number format; never the result's own message. */
 function howItDiffers(
-  result: ReportResult,
+  result: StoredResult,
   topic: ReportTopic | null,
   r: ReportPhrases,
   locale: Locale,
@@ -222,13 +223,13 @@ export function reportLine(
   const ran = ranLastNight(check, report.generatedAt)
   const status = ran ? worstStatus(check.latest) : null
   const nights = check.trend.map((t) => t.status)
-  const topics = (results: readonly ReportResult[]) => [
+  const topics = (results: readonly StoredResult[]) => [
     ...new Set(results.map((x) => topicOf(x)).filter((t): t is ReportTopic => t !== null)),
   ]
   let found: string
   if (status === null) {
     const at = check.latest[0]?.evaluatedAt
-    found = at === undefined ? r.notRun : r.lastRunOn(localDate(at, timezone))
+    found = at === undefined ? r.notRun : r.lastRunOn(localDate(at.toISOString(), timezone))
   } else if (status === 'pass') {
     found = r.agree(topics(check.latest).map((t) => r.topic[t]))
   } else {

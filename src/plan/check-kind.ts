@@ -65,7 +65,8 @@ export interface ExplainContext {
 export type Verdict = Pick<
   CheckResult,
   'assertion' | 'status' | 'source' | 'target' | 'difference' | 'message' | 'details'
->
+> &
+  Required<Pick<CheckResult, 'messageCode' | 'messageParams'>>
 
 /**
  * One kind of assertion. Kinds add expressions to the shared profile query (one scan per side for every

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors/errors.js'
+import type { MessageCode, MessageParamValue } from '../i18n/result-messages.js'
 
 /** `pass`: within tolerance. `fail`: a difference beyond tolerance. `error`: the check could not run. */
 export type ResultStatus = 'pass' | 'fail' | 'error'
@@ -101,8 +102,15 @@ export interface CheckResult {
   readonly source: ObservedValues | null
   readonly target: ObservedValues | null
   readonly difference: Difference | null
-  /** One line a person can read: what was compared and what was found. */
+  /** One line a person can read, in English: what was compared and what was found (`--json`, old readers). */
   readonly message: string
+  /**
+   * What `message` says, as a code rendered in the reader's language by `resultText` (src/i18n/result-messages.ts);
+   * every check kind sets one; absent or null for results made elsewhere (the load wait) or before codes existed.
+   */
+  readonly messageCode?: MessageCode | null
+  /** The code's parameters: counts, sums, column names, durations in ms; never a row value. */
+  readonly messageParams?: Readonly<Record<string, MessageParamValue>> | null
   /** Kind-specific detail, e.g. differing groups, or the rows a checksum located. */
   readonly details: {
     readonly groups?: readonly GroupDifference[]

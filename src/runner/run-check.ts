@@ -1,6 +1,7 @@
 import { kindOf } from '../check-kinds/index.js'
 import { ROW_COUNT_ALIAS } from '../check-kinds/row-count.js'
 import type { EvaluationContext, PlanPair, Row, SideObservation, Verdict } from '../plan/check-kind.js'
+import { resultMessage } from '../i18n/result-messages.js'
 import { KeyMasker } from '../results/key-mask.js'
 import { type ConnectionSet, type QueryOutcome, QueryError } from '../connections/connection.js'
 import type { Statement } from '../dialects/dialect.js'
@@ -233,6 +234,7 @@ function errorVerdict(key: string, error: unknown): Verdict {
     source: null,
     target: null,
     difference: null,
+    ...resultMessage('check.could_not_run', { errorCode: errorInfo(error).code }),
     message: `could not run: ${errorInfo(error).message}`,
     details: null,
   }

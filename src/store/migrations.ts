@@ -161,6 +161,14 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('reconcile_outbox').addColumn('payload', 'jsonb').execute()
     },
   },
+  '005_result_message_codes': {
+    async up(db: Kysely<unknown>) {
+      // What a result's message says, as a code and its parameters, so it is rendered in the reader's language
+      // when shown. Results stored before have neither (null) and keep showing their English message.
+      await db.schema.alterTable('reconcile_results').addColumn('message_code', 'text').execute()
+      await db.schema.alterTable('reconcile_results').addColumn('message_params', 'jsonb').execute()
+    },
+  },
 }
 
 /** Provides {@link MIGRATIONS} to Kysely's Migrator. */

@@ -1,8 +1,8 @@
-import { Kysely, Migrator, PostgresDialect, type Selectable, sql } from 'kysely'
+import { Kysely, Migrator, PostgresDialect } from 'kysely'
 import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
-import type { CheckResult, LateChangesSummary, ResultStatus } from '../results/types.js'
+import type { CheckResult } from '../results/types.js'
 import { type RetryPolicy, type Sleep, withRetry } from '../util/retry.js'
 import { listenForPoolErrors } from '../dialects/postgres/pool-errors.js'
 import { ClaimStore } from './claim-store.js'
@@ -10,7 +10,9 @@ import { IncidentStore } from './incident-store.js'
 import { LockedPgliteDialect } from './locked-pglite.js'
 import { migrationProvider } from './migrations.js'
 import { OutboxStore } from './outbox-store.js'
-import type { ResultsTable, StoreDatabase } from './schema.js'
+import type { StoreDatabase } from './schema.js'
+import { StoreQueries } from './store-queries.js'
+import type { StoredResult } from './stored-result.js'
 
 /** The start of a run, as stored. */
 export interface RunStart {
@@ -36,19 +38,25 @@ export interface RunFinish {
   readonly errors: number
 }
 
-/** A result as history shows it. */
-export interface HistoryEntry {
-  readonly runId: string
-  readonly evaluatedAt: Date
-  readonly check: string
-  readonly assertion: string
-  readonly status: ResultStatus
-  readonly source: Record<string, string | null> | null
-  readonly target: Record<string, string | null> | null
-  readonly difference: { absolute: string; percent: number | null } | null
-  readonly message: string
-  readonly definitionHash: string
-}
+/**
+ * A result as `reconcile history` shows it (and prints with `--json`): the stored result without its SQL,
+ * parameters and details; its message code and parameters let a reader render it in their language.
+ */
+export type HistoryEntry = Pick<
+  StoredResult,
+  | 'runId'
+  | 'evaluatedAt'
+  | 'check'
+  | 'assertion'
+  | 'status'
+  | 'source'
+  | 'target'
+  | 'difference'
+  | 'message'
+  | 'messageCode'
+  | 'messageParams'
+  | 'definitionHash'
+>
 
 /** A history entry with what the terminal needs to show its difference in human units (not in `--json`). */
 export interface HistoryRow extends HistoryEntry {
@@ -61,22 +69,6 @@ export interface HistoryFilter {
   readonly check?: string
   readonly days?: number
   readonly limit?: number
-}
-
-/** A result as the morning report reads it. */
-export interface ReportResult {
-  readonly runId: string
-  readonly check: string
-  readonly assertion: string
-  readonly kind: string
-  readonly status: ResultStatus
-  readonly source: Record<string, string | null> | null
-  readonly target: Record<string, string | null> | null
-  readonly difference: { absolute: string; percent: number | null } | null
-  readonly cutoff: string | null
-  /** What the check left out as late changes, or null. */
-  readonly lateChanges: LateChangesSummary | null
-  readonly evaluatedAt: string
 }
 
 /** A run as the report and the abort sweep read it. */
@@ -213,6 +205,9 @@ export class ResultsStore {
             difference: json(r.difference),
             details: json(r.details),
             message: r.message,
+            // Absent in results spooled by a version before codes existed.
+            message_code: r.messageCode ?? null,
+            message_params: json(r.messageParams ?? null),
             cutoff: r.cutoff,
             late_changes: json(r.lateChanges ?? null),
             source_sql: r.sql.source,
@@ -250,38 +245,22 @@ export class ResultsStore {
     )
   }
 
-  /** Past results, newest first. */
+  /** Past results, newest first (see {@link StoreQueries.history}), in the shape `history` prints. */
   async history(filter: HistoryFilter = {}): Promise<HistoryRow[]> {
-    const rows = await this.historyQuery(filter)
-      .select([
-        'run_id',
-        'evaluated_at',
-        'check_id',
-        'assertion',
-        'kind',
-        'status',
-        'source',
-        'target',
-        'difference',
-        'details',
-        'message',
-        'definition_hash',
-      ])
-      .orderBy('evaluated_at', 'desc')
-      .orderBy('seq', 'asc')
-      .limit(filter.limit ?? 500)
-      .execute()
-    return rows.map((r) => ({
-      runId: r.run_id,
-      evaluatedAt: new Date(r.evaluated_at),
-      check: r.check_id,
+    const results = await this.read.history(filter)
+    return results.map((r) => ({
+      runId: r.runId,
+      evaluatedAt: r.evaluatedAt,
+      check: r.check,
       assertion: r.assertion,
-      status: r.status as ResultStatus,
+      status: r.status,
       source: r.source,
       target: r.target,
       difference: r.difference,
       message: r.message,
-      definitionHash: r.definition_hash,
+      messageCode: r.messageCode,
+      messageParams: r.messageParams,
+      definitionHash: r.definitionHash,
       kind: r.kind as CheckResult['kind'],
       details: r.details as CheckResult['details'],
     }))
@@ -289,19 +268,12 @@ export class ResultsStore {
 
   /** How many results `history` would select without a limit. */
   async historyCount(filter: HistoryFilter = {}): Promise<number> {
-    const row = await this.historyQuery(filter)
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirst()
-    return Number(row?.n ?? 0)
+    return this.read.historyCount(filter)
   }
 
-  private historyQuery(filter: HistoryFilter) {
-    let query = this.db.selectFrom('reconcile_results')
-    if (filter.check !== undefined) query = query.where('check_id', '=', filter.check)
-    if (filter.days !== undefined) {
-      query = query.where('evaluated_at', '>=', sql<Date>`now() - make_interval(days => ${filter.days})`)
-    }
-    return query
+  /** Every read of the store: runs, results and incidents in the shapes readers use. */
+  get read(): StoreQueries {
+    return new StoreQueries(this.db)
   }
 
   /** Runs of the store, newest first (for tests, history and later the dashboard). */
@@ -378,39 +350,19 @@ export class ResultsStore {
     return orphaned.map((r) => r.run_id)
   }
 
-  /** Every result evaluated at or after `since`, oldest first. */
-  async resultsSince(since: string): Promise<ReportResult[]> {
-    const rows = await this.reportResults()
-      .where('evaluated_at', '>=', new Date(since))
-      .orderBy('evaluated_at')
-      .orderBy('seq')
-      .execute()
-    return rows.map(toReportResult)
+  /** Every result evaluated at or after `since` (ISO 8601), oldest first. */
+  async resultsSince(since: string): Promise<StoredResult[]> {
+    return this.read.resultsSince(new Date(since))
   }
 
   /** The latest result of one check, whenever it was. */
-  async latestResultsOf(check: string): Promise<ReportResult[]> {
-    const last = await this.db
-      .selectFrom('reconcile_results')
-      .select('run_id')
-      .where('check_id', '=', check)
-      .orderBy('evaluated_at', 'desc')
-      .limit(1)
-      .executeTakeFirst()
-    if (last === undefined) return []
-    const all = await this.resultsOfRun(last.run_id)
-    return all.filter((r) => r.check === check)
+  async latestResultsOf(check: string): Promise<StoredResult[]> {
+    return this.read.latestResultsOf(check)
   }
 
   /** Every result of one run, in order. */
-  async resultsOfRun(runId: string): Promise<ReportResult[]> {
-    const rows = await this.reportResults().where('run_id', '=', runId).orderBy('seq').execute()
-    return rows.map(toReportResult)
-  }
-
-  /** The columns reports read from a result. */
-  private reportResults() {
-    return this.db.selectFrom('reconcile_results').select(REPORT_COLUMNS)
+  async resultsOfRun(runId: string): Promise<StoredResult[]> {
+    return this.read.resultsOfRun(runId)
   }
 
   /** The newest runs, newest first, as summaries. */
@@ -429,35 +381,5 @@ export class ResultsStore {
   /** Closes the store's connections. */
   async close(): Promise<void> {
     await this.db.destroy()
-  }
-}
-
-const REPORT_COLUMNS = [
-  'run_id',
-  'check_id',
-  'assertion',
-  'kind',
-  'status',
-  'source',
-  'target',
-  'difference',
-  'cutoff',
-  'late_changes',
-  'evaluated_at',
-] as const
-
-function toReportResult(r: Pick<Selectable<ResultsTable>, (typeof REPORT_COLUMNS)[number]>): ReportResult {
-  return {
-    runId: r.run_id,
-    check: r.check_id,
-    assertion: r.assertion,
-    kind: r.kind,
-    status: r.status as ResultStatus,
-    source: r.source,
-    target: r.target,
-    difference: r.difference,
-    cutoff: r.cutoff,
-    lateChanges: r.late_changes,
-    evaluatedAt: new Date(r.evaluated_at).toISOString(),
   }
 }

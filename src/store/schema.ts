@@ -35,6 +35,10 @@ export interface ResultsTable {
   difference: JSONColumnType<{ absolute: string; percent: number | null } | null, string | null, never>
   details: JSONColumnType<Record<string, unknown> | null, string | null, never>
   message: string
+  /** The message as a code (e.g. `row_count.rows_missing`); null before migration 005 and for results without one. */
+  message_code: ColumnType<string | null, string | null | undefined, never>
+  /** The code's parameters (counts, column names, durations in ms; never a row value); null with no code. */
+  message_params: JSONColumnType<Record<string, unknown> | null, string | null | undefined, never>
   cutoff: string | null
   /** What the check left out as late changes (null before migration 003 or when nothing was). */
   late_changes: JSONColumnType<{ method: 'keys' | 'as_of'; rows: number | null } | null, string | null, never>

@@ -1,6 +1,7 @@
 import type { Config } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
-import type { StoredIncident, StoredResult, StoredRun, StoreQueries } from '../evidence/queries.js'
+import type { StoredIncident, StoredRun, StoreQueries } from '../store/store-queries.js'
+import type { StoredResult } from '../store/stored-result.js'
 import { buildControlDocument } from '../explain/build.js'
 import { checkAnchor } from '../explain/document.js'
 import { formatDateTime, formatDurationShort } from '../i18n/format.js'

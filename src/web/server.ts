@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Config } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
-import type { StoreQueries } from '../evidence/queries.js'
+import type { StoreQueries } from '../store/store-queries.js'
 import { isLanguage, type Language } from '../i18n/language.js'
 import {
   checkPage,

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckDefinition } from '../../src/definitions/types.js'
 import { executeRun, type RecordedRun } from '../../src/runner/run.js'
 import type { CheckResult } from '../../src/results/types.js'
+import { isMessageCode, resultText } from '../../src/i18n/result-messages.js'
+import { ResultsStore } from '../../src/store/results-store.js'
 import { compileStatement } from '../../src/dialects/compile.js'
 import { engineFor } from '../../src/dialects/registry.js'
 import { availableEngines, type TestDatabase, type TestEngine } from '../support/engines.js'
@@ -338,6 +340,44 @@ for (const engine of availableEngines()) {
       expect(missing[0]?.error?.code).toBe('PLAN_INVALID')
       expect(missing[0]?.message).toMatch(/target table dw\.no_such_table does not exist on connection "dw"/)
       expect(run.results.filter((r) => r.check === 'clean').every((r) => r.status === 'pass')).toBe(true)
+    })
+
+    it('gives every result a message code whose English rendering is its message where the wording is shared', async () => {
+      expect(run.results.filter((r) => !isMessageCode(r.messageCode)).map((r) => r.assertion)).toEqual([])
+      const count = result('lost-day', 'row_count')
+      expect(count).toMatchObject({
+        messageCode: 'row_count.rows_missing',
+        messageParams: { source: String(BEFORE.length), rows: String(LOST.length) },
+      })
+      expect(resultText(count, 'en')).toBe(count.message)
+      expect(resultText(count, 'sv')).toMatch(/^målet har \d+ färre rader än källan/)
+      expect(result('lost-day', 'row_count by day, unit')).toMatchObject({
+        messageCode: 'row_count.groups_differ',
+        messageParams: { differing: 1, groupBy: ['day', 'unit'] },
+      })
+      expect(result('no-cutoff', 'freshness(changed_at)').messageCode).toBe('freshness.stale')
+      expect(result('missing-table', 'row_count')).toMatchObject({
+        messageCode: 'check.could_not_run',
+        messageParams: { errorCode: 'PLAN_INVALID' },
+      })
+      const store = await ResultsStore.open(pgliteStore(dir.path))
+      try {
+        const stored = await store.resultsOfRun(run.runId)
+        const rows = (
+          results: ReadonlyArray<{
+            check: string
+            assertion: string
+            messageCode?: string | null
+            messageParams?: unknown
+          }>,
+        ) =>
+          results
+            .map((r) => [`${r.check}/${r.assertion}`, r.messageCode, r.messageParams] as const)
+            .sort((x, y) => x[0].localeCompare(y[0]))
+        expect(rows(stored)).toEqual(rows(run.results))
+      } finally {
+        await store.close()
+      }
     })
 
     it('records every result with the definition hash in the store', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { StoreQueries } from '../../src/evidence/queries.js'
-import { openStoreForReading } from '../../src/evidence/store-reader.js'
+import { StoreQueries } from '../../src/store/store-queries.js'
+import { openStoreForReading } from '../../src/store/open-for-reading.js'
 import { countOf, formatWebNumber } from '../../src/web/i18n.js'
 import { type Dashboard, startDashboard } from '../../src/web/server.js'
 import { availableEngines } from '../support/engines.js'

@@ -5,9 +5,9 @@ import pg from 'pg'
 import type { StoreConfig } from '../config/types.js'
 import { describeError, ReconcileError } from '../errors/errors.js'
 import { listenForPoolErrors } from '../dialects/postgres/pool-errors.js'
-import { LockedPgliteDialect } from '../store/locked-pglite.js'
-import { describeStore } from '../store/results-store.js'
-import type { StoreDatabase } from '../store/schema.js'
+import { LockedPgliteDialect } from './locked-pglite.js'
+import { describeStore } from './results-store.js'
+import type { StoreDatabase } from './schema.js'
 
 /**
  * Opens the results store for reading only, without applying migrations: the explain, evidence and serve commands

@@ -1,6 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely'
-import type { ResultStatus } from '../results/types.js'
-import type { ResultsTable, RunsTable, StoreDatabase } from '../store/schema.js'
+import type { RunsTable, StoreDatabase } from './schema.js'
+import { type StoredResult, toStoredResult } from './stored-result.js'
 
 /** A run as the store holds it. */
 export interface StoredRun {
@@ -19,34 +19,6 @@ export interface StoredRun {
   readonly passed: number | null
   readonly failed: number | null
   readonly errors: number | null
-}
-
-/** A result as the store holds it: counts, sums, hashes and canonical group keys only, never rows. */
-export interface StoredResult {
-  readonly runId: string
-  readonly seq: number
-  readonly check: string
-  readonly assertion: string
-  readonly kind: string
-  readonly status: ResultStatus
-  readonly source: Readonly<Record<string, string | null>> | null
-  readonly target: Readonly<Record<string, string | null>> | null
-  readonly difference: { readonly absolute: string; readonly percent: number | null } | null
-  readonly details: Readonly<Record<string, unknown>> | null
-  readonly message: string
-  readonly cutoff: string | null
-  /** What the check left out as late changes (a count), or null (also for results before migration 003). */
-  readonly lateChanges: { readonly method: 'keys' | 'as_of'; readonly rows: number | null } | null
-  readonly sourceSql: string | null
-  readonly targetSql: string | null
-  readonly sourceParameters: readonly unknown[]
-  readonly targetParameters: readonly unknown[]
-  readonly sourceMs: number | null
-  readonly targetMs: number | null
-  readonly definitionHash: string
-  readonly errorCode: string | null
-  readonly errorMessage: string | null
-  readonly evaluatedAt: Date
 }
 
 /** An incident as the store holds it (issue 4's incidents table): never values, only what failed. */
@@ -95,35 +67,10 @@ function toRun(r: Selectable<RunsTable>): StoredRun {
   }
 }
 
-function toResult(r: Selectable<ResultsTable>): StoredResult {
-  return {
-    runId: r.run_id,
-    seq: r.seq,
-    check: r.check_id,
-    assertion: r.assertion,
-    kind: r.kind,
-    status: r.status as ResultStatus,
-    source: r.source,
-    target: r.target,
-    difference: r.difference,
-    details: r.details,
-    message: r.message,
-    cutoff: r.cutoff,
-    lateChanges: r.late_changes ?? null,
-    sourceSql: r.source_sql,
-    targetSql: r.target_sql,
-    sourceParameters: r.source_parameters,
-    targetParameters: r.target_parameters,
-    sourceMs: r.source_ms,
-    targetMs: r.target_ms,
-    definitionHash: r.definition_hash,
-    errorCode: r.error_code,
-    errorMessage: r.error_message,
-    evaluatedAt: new Date(r.evaluated_at),
-  }
-}
-
-/** Read-only queries on the results store, shared by the control document, the evidence export and the dashboard. */
+/**
+ * Every read of the results store: the runs, results and incidents that the control document, the evidence export,
+ * the dashboard, the morning report and `history` show. No module outside the store queries its tables.
+ */
 export class StoreQueries {
   constructor(readonly db: Kysely<StoreDatabase>) {}
 
@@ -184,7 +131,73 @@ export class StoreQueries {
       .orderBy('run_id')
       .orderBy('seq')
       .execute()
-    return rows.map(toResult)
+    return rows.map(toStoredResult)
+  }
+
+  /** Every result of one run, in the order they were recorded. */
+  async resultsOfRun(runId: string): Promise<StoredResult[]> {
+    const rows = await this.db
+      .selectFrom('reconcile_results')
+      .selectAll()
+      .where('run_id', '=', runId)
+      .orderBy('seq')
+      .execute()
+    return rows.map(toStoredResult)
+  }
+
+  /** Every result evaluated at or after `since`, oldest first (in run order within a run). */
+  async resultsSince(since: Date): Promise<StoredResult[]> {
+    const rows = await this.db
+      .selectFrom('reconcile_results')
+      .selectAll()
+      .where('evaluated_at', '>=', since)
+      .orderBy('evaluated_at')
+      .orderBy('seq')
+      .execute()
+    return rows.map(toStoredResult)
+  }
+
+  /**
+   * Past results, newest first: of one check when `check` is given, of the last `days` days (by the store's
+   * clock) when given, at most `limit` (default 500).
+   */
+  async history(filter: { check?: string; days?: number; limit?: number } = {}): Promise<StoredResult[]> {
+    let query = this.db
+      .selectFrom('reconcile_results')
+      .selectAll()
+      .orderBy('evaluated_at', 'desc')
+      .orderBy('seq', 'asc')
+      .limit(filter.limit ?? 500)
+    if (filter.check !== undefined) query = query.where('check_id', '=', filter.check)
+    if (filter.days !== undefined) {
+      query = query.where('evaluated_at', '>=', sql<Date>`now() - make_interval(days => ${filter.days})`)
+    }
+    return (await query.execute()).map(toStoredResult)
+  }
+
+  /** How many results {@link history} would select without a limit. */
+  async historyCount(filter: { check?: string; days?: number } = {}): Promise<number> {
+    let query = this.db
+      .selectFrom('reconcile_results')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    if (filter.check !== undefined) query = query.where('check_id', '=', filter.check)
+    if (filter.days !== undefined) {
+      query = query.where('evaluated_at', '>=', sql<Date>`now() - make_interval(days => ${filter.days})`)
+    }
+    return Number((await query.executeTakeFirst())?.n ?? 0)
+  }
+
+  /** The results of one check in the last run that evaluated it, whenever that was. */
+  async latestResultsOf(check: string): Promise<StoredResult[]> {
+    const last = await this.db
+      .selectFrom('reconcile_results')
+      .select('run_id')
+      .where('check_id', '=', check)
+      .orderBy('evaluated_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (last === undefined) return []
+    return (await this.resultsOfRun(last.run_id)).filter((r) => r.check === check)
   }
 
   /** A check's results, newest first, at most `limit` (default 500). */
@@ -197,7 +210,7 @@ export class StoreQueries {
       .orderBy('seq')
       .limit(limit)
       .execute()
-    return rows.map(toResult)
+    return rows.map(toStoredResult)
   }
 
   /**
@@ -222,7 +235,7 @@ export class StoreQueries {
       .where('run_id', '=', latest.run_id)
       .orderBy('seq')
       .execute()
-    return rows.map(toResult)
+    return rows.map(toStoredResult)
   }
 
   /**
