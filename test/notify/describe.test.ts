@@ -28,9 +28,29 @@ describe('describeForSubject', () => {
     expect(describeForSubject(unlocated, 'sv')).toBe('checksum: värdena skiljer')
     expect(describeForSubject(unlocated, 'en')).toBe('checksum: values differ')
   })
+
+  it('never shows the English result message in a Swedish subject', () => {
+    const aggregate: DescribableResult = {
+      assertion: 'max(changed_at)',
+      kind: 'aggregate',
+      status: 'fail',
+      source: { value: null },
+      target: { value: null },
+      difference: null,
+      message: 'max(changed_at) differs: source 2026-11-23, target NULL',
+    }
+    expect(describeForSubject(aggregate, 'sv')).toBe('max(changed_at): värdena skiljer')
+    expect(describeForSubject(aggregate, 'en')).toBe(`max(changed_at): ${aggregate.message}`)
+  })
 })
 
-describe('describeDifference of a located checksum', () => {
+describe('describeDifference of a checksum', () => {
+  it('says the values differ when the row counts agree and the rows were not located, never an empty cell', () => {
+    const same = { ...checksum({ checksum: { located: false } }), difference: { absolute: '0', percent: 0 } }
+    expect(describeDifference(same, 'sv')).toBe('värdena skiljer; raderna har inte letats upp')
+    expect(describeDifference(same, 'en')).toBe('values differ; the rows were not located')
+  })
+
   it('names the columns the changed rows differ in, most first, with counts only', () => {
     const located = checksum({
       checksum: {
@@ -45,7 +65,7 @@ describe('describeDifference of a located checksum', () => {
       },
     })
     expect(describeDifference(located, 'en')).toMatch(
-      /; 5 rows changed, 2 missing and 0 extra in the target; differing in fee \(5 rows\), note \(3 rows\)$/,
+      /^5 rows changed, 2 missing and 0 extra in the target; differing in fee \(5 rows\), note \(3 rows\)$/,
     )
     expect(describeDifference(located, 'sv')).toMatch(/skiljer i fee \(5 rader\), note \(3 rader\)$/)
   })
