@@ -98,15 +98,27 @@ export interface Findings {
   readonly checkFirst: string
 }
 
-/** The findings of each result that did not pass (an error has a summary only), in the results' order. */
+/**
+ * The findings of each result that did not pass, in the results' order; an error has a summary and what to check
+ * first only, and the same error of several assertions is one finding.
+ */
 export function findingsOf(
   results: readonly DescribableResult[],
   locale: Locale,
   limits: { readonly groups: number; readonly keys: number } = { groups: ALERT_GROUPS, keys: ALERT_KEYS },
 ): Findings[] {
   const p = phrases(locale)
+  // A check that could not run gives every assertion the same error: it is one finding.
+  const errors = new Set<string>()
   return results
-    .filter((r) => r.status !== 'pass')
+    .filter((r) => {
+      if (r.status === 'pass') return false
+      if (r.status === 'fail') return true
+      const key = `${r.error?.code ?? ''}\u0000${r.error?.message ?? ''}`
+      if (errors.has(key)) return false
+      errors.add(key)
+      return true
+    })
     .map((r) => {
       const kind = kindNamed(r.kind)
       const words = wordsOf(r, locale)

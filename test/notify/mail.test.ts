@@ -103,6 +103,9 @@ for (const engine of availableEngines({
         expect(part).toContain('src')
       }
       expect(ticket?.text).toMatch(/municipality=Umeå: 20 → 19/)
+      // The ticket carries the alert's findings, in Swedish only: no English result message.
+      expect(ticket?.text).toContain('Rader: 1 saknas · 0 för mycket')
+      expect(ticket?.text).not.toContain('rows than the source')
       const attachment = ticket?.attachments[0]
       expect(attachment?.contentType).toBe('application/json')
       const evidence = JSON.parse(attachment?.content ?? '{}') as {
@@ -110,8 +113,14 @@ for (const engine of availableEngines({
         installation: string
         check: { id: string; definitionHash: string }
         assertions: Array<{ assertion: string; sql: { source: string }; durationsMs: { source: number } }>
+        findings: Array<{ assertion: string; counts: unknown }>
       }
       expect(evidence.runId).toBe(done.runId)
+      expect(evidence.findings.map((f) => [f.assertion, f.counts])).toEqual([
+        ['row_count', { missing: '1', extra: '0', lowerBound: false }],
+        ['row_count by municipality', { missing: '1', extra: '0', lowerBound: false }],
+        ['distinct_count(pnr)', null],
+      ])
       expect(evidence.installation).toBe('Testregionen')
       expect(evidence.assertions.map((a) => a.assertion)).toEqual([
         'row_count',
