@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { CHECK_KINDS } from '../../src/check-kinds/index.js'
+import { LANGUAGES } from '../../src/i18n/language.js'
 import {
   type DescribableResult,
   describeDifference,
@@ -189,5 +191,23 @@ describe('the findings of a check that could not run', () => {
       ['row_count', 'kunde inte köras (CONNECTION_UNREACHABLE)'],
     ])
     expect(findings[0]?.checkFirst).toMatch(/^Titta först på orsaken nedan/)
+  })
+})
+
+describe('every kind says what to check first', () => {
+  it('in every language, a different sentence per language, never empty', () => {
+    for (const [name, kind] of Object.entries(CHECK_KINDS)) {
+      const failing: DescribableResult = {
+        assertion: name,
+        kind: name,
+        status: 'fail',
+        source: null,
+        target: null,
+        difference: null,
+      }
+      const said = LANGUAGES.map((language) => kind.checkFirst(failing, language))
+      for (const sentence of said) expect(sentence.length).toBeGreaterThan(40)
+      expect(new Set(said).size).toBe(LANGUAGES.length)
+    }
   })
 })
