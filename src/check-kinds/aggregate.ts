@@ -8,6 +8,7 @@ import { parseDecimal } from '../util/decimal.js'
 import { type CheckKind, textOf, type Verdict } from '../plan/check-kind.js'
 import { compareWithTolerance, describeDifference, describeTolerance } from './tolerance.js'
 import { explainAggregate } from './aggregate-explain.js'
+import { checkFirstAggregate } from './aggregate-describe.js'
 import { aggregateSyntax } from './aggregate-syntax.js'
 
 /** The result name of one function of an aggregate assertion: `sum(fee)`, or `<name>.sum` when named. */
@@ -50,6 +51,7 @@ export const aggregateKind: CheckKind<AggregateAssertion> = {
   ...aggregateSyntax,
   explain: explainAggregate,
   describe: () => ({}),
+  checkFirst: checkFirstAggregate,
   resultKeys: (a) => a.functions.map((fn) => aggregateResultKey(a, fn)),
   profileItems: (a, prefix, side) =>
     a.functions.map((fn) => ({ alias: `${prefix}_${fn}`, expr: expression(a, fn, side) })),

@@ -23,7 +23,7 @@ import {
 import { ROW_COUNT_ALIAS } from './row-count.js'
 import { compareWithTolerance } from './tolerance.js'
 import { explainChecksum } from './checksum-explain.js'
-import { describeChecksum } from './checksum-describe.js'
+import { describeChecksum, checkFirstChecksum } from './checksum-describe.js'
 import { checksumSyntax } from './checksum-syntax.js'
 
 const nf = new Intl.NumberFormat('en-US')
@@ -283,6 +283,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
 export const checksumKind: CheckKind<ChecksumAssertion> = {
   ...checksumSyntax,
   describe: describeChecksum,
+  checkFirst: checkFirstChecksum,
   explain: explainChecksum,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side, pair) {

@@ -7,7 +7,7 @@ import { formatDuration } from '../util/duration.js'
 import { timestampToUtcMs } from '../util/time-zone.js'
 import { type CheckKind, textOf } from '../plan/check-kind.js'
 import { explainFreshness } from './freshness-explain.js'
-import { describeFreshness } from './freshness-describe.js'
+import { describeFreshness, checkFirstFreshness } from './freshness-describe.js'
 import { freshnessSyntax } from './freshness-syntax.js'
 
 /**
@@ -17,6 +17,7 @@ import { freshnessSyntax } from './freshness-syntax.js'
 export const freshnessKind: CheckKind<FreshnessAssertion> = {
   ...freshnessSyntax,
   describe: describeFreshness,
+  checkFirst: checkFirstFreshness,
   explain: explainFreshness,
   resultKeys: (a) => [a.key],
   profileItems(a, prefix, side) {

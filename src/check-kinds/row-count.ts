@@ -9,7 +9,7 @@ import { abs, compare, type Decimal, formatDecimal, parseDecimal, subtract } fro
 import { type CheckKind, type Row, textOf } from '../plan/check-kind.js'
 import { compareWithTolerance, describeTolerance, groupThousands } from './tolerance.js'
 import { explainRowCount } from './row-count-explain.js'
-import { describeRowCount } from './row-count-describe.js'
+import { describeRowCount, checkFirstRowCount } from './row-count-describe.js'
 import { rowCountSyntax } from './row-count-syntax.js'
 
 /** Alias of the row count in every profile query. */
@@ -79,6 +79,7 @@ function collectGroups(
 export const rowCountKind: CheckKind<RowCountAssertion> = {
   ...rowCountSyntax,
   describe: describeRowCount,
+  checkFirst: checkFirstRowCount,
   explain: explainRowCount,
   resultKeys: (a) => [a.key],
   profileItems: () => [],
@@ -114,7 +115,14 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
     }
     const groups = collectGroups(a, source.plan, source.extra ?? [], target.plan, target.extra ?? [])
     const differing: Array<GroupDifference & { size: Decimal }> = []
+    // Summed per group, so 3 extra rows in one group never hide 47 missing in others (the net total would say 44).
+    const zero: Decimal = { units: 0n, scale: 0 }
+    let missing = zero
+    let extra = zero
     for (const g of groups.values()) {
+      const excess = subtract(g.target, g.source)
+      if (compare(excess, zero) < 0) missing = subtract(missing, excess)
+      else extra = subtract(extra, subtract(zero, excess))
       if (!compareWithTolerance(g.source, g.target, a.tolerance).pass) {
         differing.push({
           group: g.group,
@@ -157,7 +165,12 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
           first === undefined
             ? `all ${nf.format(groups.size)} groups by ${by} agree (tolerance ${describeTolerance(a.tolerance)})`
             : `${nf.format(differing.length)} of ${nf.format(groups.size)} groups by ${by} differ; largest: ${describeGroup(first)}`,
-        details: { groups: shown, groupsDiffering: differing.length },
+        details: {
+          groups: shown,
+          groupsDiffering: differing.length,
+          rowsMissing: formatDecimal(missing),
+          rowsExtra: formatDecimal(extra),
+        },
       },
     ]
   },

@@ -78,3 +78,15 @@ export function checkInfoResolver(
     }
   }
 }
+
+/**
+ * The check's page on the dashboard (`<web.public_url>/<language>/checks/<id>`, the page that shows its open
+ * incident and history), or undefined when no public address is configured.
+ */
+export function dashboardLink(
+  publicUrl: string | undefined,
+  locale: 'sv' | 'en',
+  checkId: string,
+): string | undefined {
+  return publicUrl === undefined ? undefined : `${publicUrl}/${locale}/checks/${encodeURIComponent(checkId)}`
+}

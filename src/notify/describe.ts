@@ -1,6 +1,6 @@
 import { kindNamed } from '../check-kinds/index.js'
 import type { Locale } from '../config/types.js'
-import type { DescribableResult, ResultDescription } from '../results/describable.js'
+import type { DescribableResult, ResultDescription, RowCounts } from '../results/describable.js'
 import type { ResultStatus } from '../results/types.js'
 import { LOAD_ASSERTION } from './check-info.js'
 import { formatAge, formatNumber, formatPercent, phrases } from './locale.js'
@@ -57,10 +57,133 @@ export function describeForSubject(result: DescribableResult, locale: Locale): s
   if (subject !== undefined) return `${result.assertion}: ${subject}`
   const difference = describeDifference(result, locale)
   if (difference !== '') return `${result.assertion} ${difference}`
-  const message = result.message ?? ''
-  return message === ''
-    ? result.assertion
-    : `${result.assertion}: ${message.length > 90 ? `${message.slice(0, 89)}…` : message}`
+  // The result's own message is English: only an English reader gets it, others the generic words.
+  const message = locale === 'en' ? (result.message ?? '') : ''
+  if (message === '')
+    return result.status === 'fail' ? `${result.assertion}: ${p.valuesDiffer}` : result.assertion
+  return `${result.assertion}: ${message.length > 90 ? `${message.slice(0, 89)}…` : message}`
+}
+
+/** How many differing groups an alert shows; the ticket and the dashboard show all that were recorded. */
+export const ALERT_GROUPS = 5
+
+/** How many masked sample keys an alert shows; the ticket shows all that were recorded. */
+export const ALERT_KEYS = 6
+
+/**
+ * What a failing result found, for the alert, the webhook and the ticket: a summary, the rows by category, the
+ * columns that differ, the largest differing groups, masked sample keys and what to check first. Group values are
+ * canonical aggregate text (a day, a unit); keys appear only when masked; never a row value.
+ */
+export interface Findings {
+  readonly assertion: string
+  readonly kind: string
+  readonly status: ResultStatus
+  /** What differs and by how much, in words. */
+  readonly summary: string
+  readonly counts: RowCounts | null
+  /** Columns the changed rows differ in, most rows first. */
+  readonly columns: ReadonlyArray<{ readonly column: string; readonly rows: number }>
+  /** The largest differing groups (at most `limits.groups`). */
+  readonly groups: ReadonlyArray<{
+    readonly group: Readonly<Record<string, string | null>>
+    readonly source: string
+    readonly target: string
+  }>
+  /** Differing groups not in `groups`. */
+  readonly moreGroups: number
+  /** Masked keys of located rows, by category (at most `limits.keys`); empty when keys are not masked. */
+  readonly sampleKeys: ReadonlyArray<{ readonly category: string; readonly key: string }>
+  /** What to look at first, from the result's kind. */
+  readonly checkFirst: string
+}
+
+/**
+ * The findings of each result that did not pass, in the results' order; an error has a summary and what to check
+ * first only, and the same error of several assertions is one finding.
+ */
+export function findingsOf(
+  results: readonly DescribableResult[],
+  locale: Locale,
+  limits: { readonly groups: number; readonly keys: number } = { groups: ALERT_GROUPS, keys: ALERT_KEYS },
+): Findings[] {
+  const p = phrases(locale)
+  // A check that could not run gives every assertion the same error: it is one finding.
+  const errors = new Set<string>()
+  return results
+    .filter((r) => {
+      if (r.status === 'pass') return false
+      if (r.status === 'fail') return true
+      const key = `${r.error?.code ?? ''}\u0000${r.error?.message ?? ''}`
+      if (errors.has(key)) return false
+      errors.add(key)
+      return true
+    })
+    .map((r) => {
+      const kind = kindNamed(r.kind)
+      const words = wordsOf(r, locale)
+      const recorded = r.details?.groups ?? []
+      const groupsDiffering = r.details?.groupsDiffering ?? recorded.length
+      const checksum = r.details?.checksum
+      const masked = checksum?.keysMasked === true
+      const failed = r.status === 'fail'
+      return {
+        assertion: r.assertion,
+        kind: r.kind,
+        status: r.status,
+        summary: failed
+          ? (words.subject ?? (describeDifference(r, locale) || p.valuesDiffer))
+          : p.couldNotRun(r.error?.code ?? 'ERROR'),
+        counts: failed ? (words.counts ?? null) : null,
+        columns: failed ? [...(checksum?.columnsDiffering ?? [])].sort((a, b) => b.rows - a.rows) : [],
+        groups: failed ? recorded.slice(0, limits.groups) : [],
+        moreGroups: failed ? Math.max(0, groupsDiffering - Math.min(recorded.length, limits.groups)) : 0,
+        sampleKeys: failed && masked ? (checksum?.samples ?? []).slice(0, limits.keys) : [],
+        checkFirst:
+          failed && kind !== undefined && r.assertion !== LOAD_ASSERTION
+            ? kind.checkFirst(r, locale)
+            : r.assertion === LOAD_ASSERTION
+              ? p.checkFirstLoad
+              : p.checkFirstError,
+      }
+    })
+}
+
+/** A row category (`missing`, `extra`, `changed`, `duplicate`) in the reader's language. */
+export function categoryName(category: string, locale: Locale): string {
+  const words = phrases(locale).findings.category
+  return Object.hasOwn(words, category) ? words[category as keyof typeof words] : category
+}
+
+/** A group's canonical values as `visit_date=2026-11-26, unit=BUM-NORR`. */
+export function groupText(group: Readonly<Record<string, string | null>>): string {
+  return Object.entries(group)
+    .map(([k, v]) => `${k}=${v ?? 'NULL'}`)
+    .join(', ')
+}
+
+/**
+ * The result a subject leads with: an error outranks a fail; among fails, the one with the most rows missing,
+ * extra, changed or duplicated (so a net row count of 44 never stands in for 47 missing and 3 extra in its
+ * groups); on a tie, the first.
+ */
+export function worstResult<R extends DescribableResult>(results: readonly R[]): R | undefined {
+  const status = worstStatus(results)
+  if (status === 'pass') return undefined
+  const rows = (r: R): bigint => {
+    const c = status === 'fail' ? wordsOf(r, 'en').counts : undefined
+    if (c === undefined) return 0n
+    return [c.missing, c.extra, c.changed, c.duplicate].reduce(
+      (sum, n) => sum + (n !== undefined && /^\d+$/.test(n) ? BigInt(n) : 0n),
+      0n,
+    )
+  }
+  let worst: R | undefined
+  for (const r of results) {
+    if (r.status !== status) continue
+    if (worst === undefined || rows(r) > rows(worst)) worst = r
+  }
+  return worst
 }
 
 /** The worst status of some results: error outranks fail outranks pass. */

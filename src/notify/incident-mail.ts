@@ -2,7 +2,18 @@ import type { LateDelivery } from '../incidents/events.js'
 import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { CheckInfo } from './check-info.js'
-import { describeDifference, describeForSubject, describeValues, worstStatus } from './describe.js'
+import { dashboardLink } from './check-info.js'
+import {
+  categoryName,
+  describeDifference,
+  describeForSubject,
+  describeValues,
+  type Findings,
+  findingsOf,
+  groupText,
+  worstResult,
+  worstStatus,
+} from './describe.js'
 import {
   escapeHtml,
   htmlDocument,
@@ -12,7 +23,7 @@ import {
   htmlTable,
   STATUS_COLOR,
 } from './html.js'
-import { formatAge, formatTime, type Phrases, phrases } from './locale.js'
+import { formatAge, formatNumber, formatTime, type Phrases, phrases } from './locale.js'
 import { type ComposedMessage, type MessageContext, uniqueRecipients } from './message.js'
 
 /** Which moment of an incident a message announces. */
@@ -57,7 +68,7 @@ function plainSubject(
     return `[${p.subjectTag.resolved}] ${info.id}: ${p.resolvedSubject(age)} · ${context.installation}`
   const bad = results.filter((r) => r.status !== 'pass')
   const status = worstStatus(bad)
-  const first = bad.find((r) => r.status === status) ?? bad[0]
+  const first = worstResult(results)
   const what = first === undefined ? '' : describeForSubject(first, context.locale)
   const more = bad.length > 1 ? ` ${p.moreFailing(bad.length - 1)}` : ''
   if (moment === 'reminder') {
@@ -67,13 +78,13 @@ function plainSubject(
   return `[${tag}] ${info.id}: ${what}${more} · ${context.installation}`
 }
 
-/** One row per assertion for the text and HTML tables: assertion, status, values, difference. */
 /** The late-change fact of a check's results, when it left any out: a count, never a key. */
 function late(results: readonly CheckResult[], p: Phrases): Array<[string, string]> {
   const found = results.find((r) => r.lateChanges !== null)?.lateChanges
   return found === undefined || found === null ? [] : [[p.lateChanges, p.lateChangesValue(found.rows)]]
 }
 
+/** One row per assertion for the text and HTML tables: assertion, status, values, difference. */
 function resultRows(results: readonly CheckResult[], context: MessageContext): string[][] {
   const p = phrases(context.locale)
   // A check that could not run gives each assertion the same error: its text is shown once, on the first row.
@@ -89,6 +100,87 @@ function resultRows(results: readonly CheckResult[], context: MessageContext): s
     r.status === 'error' ? (r.error?.code ?? '') : describeValues(r, context.locale),
     r.status === 'error' ? once(r.error?.message ?? '') : describeDifference(r, context.locale),
   ])
+}
+
+/** A result's rows by category as `47 saknas · 3 för mycket`, `minst …` when they are lower bounds; empty when none. */
+function countsLine(f: Findings, context: MessageContext): string {
+  const p = phrases(context.locale).findings
+  const c = f.counts
+  if (c === null) return ''
+  const parts = (['missing', 'extra', 'changed', 'duplicate'] as const).flatMap((k) => {
+    const n = c[k]
+    return n === undefined ? [] : [`${formatNumber(n, context.locale)} ${p.category[k]}`]
+  })
+  if (parts.length === 0) return ''
+  return `${c.lowerBound === true ? `${p.atLeast} ` : ''}${parts.join(' · ')}`
+}
+
+/** The findings of one result as label/value lines (groups separately): rows, columns, keys, what to check first. */
+function findingFacts(f: Findings, context: MessageContext): Array<[string, string]> {
+  const p = phrases(context.locale).findings
+  const facts: Array<[string, string]> = []
+  const counts = countsLine(f, context)
+  if (counts !== '') facts.push([p.rows, counts])
+  if (f.columns.length > 0)
+    facts.push([p.columns, f.columns.map((c) => p.columnRows(c.column, c.rows)).join(', ')])
+  if (f.sampleKeys.length > 0)
+    facts.push([
+      p.sampleKeys,
+      f.sampleKeys.map((k) => `${categoryName(k.category, context.locale)} ${k.key}`).join(', '),
+    ])
+  return facts
+}
+
+/** A differing group's line: `visit_date=2026-11-26, unit=BUM-NORR: källa 89, mål 0`. */
+function groupLine(g: Findings['groups'][number], context: MessageContext): string {
+  const p = phrases(context.locale).findings
+  return `${groupText(g.group)}: ${p.groupCounts(formatNumber(g.source, context.locale), formatNumber(g.target, context.locale))}`
+}
+
+/** The findings as text lines, indented under `Vad skiljer:`. */
+function findingsText(findings: readonly Findings[], context: MessageContext): string[] {
+  const p = phrases(context.locale)
+  return findings.flatMap((f) => [
+    `  ${f.assertion}: ${f.summary}`,
+    ...findingFacts(f, context).map(([k, v]) => `    ${k}: ${v}`),
+    ...(f.groups.length === 0
+      ? []
+      : [
+          `    ${p.findings.groups}:`,
+          ...f.groups.map((g) => `      ${groupLine(g, context)}`),
+          ...(f.moreGroups > 0 ? [`      ${p.andMoreGroups(f.moreGroups)}`] : []),
+        ]),
+    `    ${p.findings.checkFirst}: ${f.checkFirst}`,
+    '',
+  ])
+}
+
+/** The findings as HTML blocks. */
+function findingsHtml(findings: readonly Findings[], context: MessageContext): string[] {
+  const p = phrases(context.locale)
+  return findings.flatMap((f) => {
+    const tone = STATUS_COLOR[f.status]
+    const groupBy = Object.keys(f.groups[0]?.group ?? {})
+    return [
+      `<p style="margin:12px 0 4px"><b>${escapeHtml(f.assertion)}</b>: <b style="color:${tone}">${escapeHtml(f.summary)}</b></p>`,
+      ...(findingFacts(f, context).length === 0 ? [] : [htmlFacts(findingFacts(f, context))]),
+      ...(f.groups.length === 0
+        ? []
+        : [
+            htmlParagraph(`${p.findings.groups}:`),
+            htmlTable(
+              [...groupBy, p.source, p.target],
+              f.groups.map((g) => [
+                ...groupBy.map((k) => escapeHtml(g.group[k] ?? 'NULL')),
+                escapeHtml(formatNumber(g.source, context.locale)),
+                escapeHtml(formatNumber(g.target, context.locale)),
+              ]),
+            ),
+            ...(f.moreGroups > 0 ? [htmlParagraph(p.andMoreGroups(f.moreGroups))] : []),
+          ]),
+      htmlParagraph(`${p.findings.checkFirst}: ${f.checkFirst}`),
+    ]
+  })
 }
 
 function textTable(rows: readonly (readonly string[])[]): string[] {
@@ -130,6 +222,17 @@ export function composeIncidentAlert(
           : p.openedAlertIntro(info.title, info.id, when)
   const headers = [p.assertion, 'Status', p.values, p.difference]
   const rows = resultRows(results, context)
+  const findings = moment === 'resolved' ? [] : findingsOf(results, context.locale)
+  const link = dashboardLink(context.publicUrl, context.locale, info.id)
+  const since =
+    moment === 'resolved'
+      ? []
+      : [
+          moment === 'opened' && incident.occurrences <= 1
+            ? p.findings.openedNow(formatTime(incident.openedAt, context.timezone))
+            : p.findings.openSince(formatTime(incident.openedAt, context.timezone), age),
+        ]
+  const linkLine = link === undefined ? [] : [`${p.findings.dashboard}: ${link}`]
   const cutoff = results.find((r) => r.cutoff !== null)?.cutoff ?? null
   const facts: Array<[string, string]> = [
     [
@@ -168,7 +271,11 @@ export function composeIncidentAlert(
     ...lateNote.flatMap((l) => [l, '']),
     intro,
     '',
-    `${p.whatDiffers}:`,
+    ...(findings.length === 0 ? [] : [`${p.whatDiffers}:`, ...findingsText(findings, context)]),
+    ...since,
+    ...linkLine,
+    ...(since.length + linkLine.length === 0 ? [] : ['']),
+    `${findings.length === 0 ? p.whatDiffers : p.findings.allAssertions}:`,
     ...textTable([headers, ...rows]).map((l) => `  ${l}`),
     '',
     ...(info.description === '' ? [] : [`${p.aboutCheck}: ${info.description.trim()}`, '']),
@@ -190,7 +297,14 @@ export function composeIncidentAlert(
     blocks: [
       ...lateNote.map(htmlParagraph),
       htmlParagraph(intro),
-      htmlHeading(p.whatDiffers),
+      ...(findings.length === 0 ? [] : [htmlHeading(p.whatDiffers), ...findingsHtml(findings, context)]),
+      ...since.map(htmlParagraph),
+      ...(link === undefined
+        ? []
+        : [
+            `<p>${escapeHtml(p.findings.dashboard)}: <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+          ]),
+      htmlHeading(findings.length === 0 ? p.whatDiffers : p.findings.allAssertions),
       htmlTable(
         headers,
         rows.map((row, i) => {

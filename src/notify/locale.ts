@@ -1,4 +1,6 @@
 import type { Locale } from '../config/types.js'
+import { formatNumber } from '../i18n/amounts.js'
+import { pluralOf } from '../i18n/plural.js'
 import { formatInZone } from '../util/time-zone.js'
 
 export { formatAge, formatNumber, formatPercent } from '../i18n/amounts.js'
@@ -70,6 +72,31 @@ export interface Phrases {
   readonly groupsTitle: string
   readonly andMoreGroups: (n: number) => string
   readonly errorCause: string
+  /** A failing result whose kind has no words for its difference. */
+  readonly valuesDiffer: string
+  /** Labels of the alert's findings. */
+  readonly findings: {
+    readonly rows: string
+    readonly category: {
+      readonly missing: string
+      readonly extra: string
+      readonly changed: string
+      readonly duplicate: string
+    }
+    readonly atLeast: string
+    readonly columns: string
+    readonly columnRows: (column: string, rows: number) => string
+    readonly groups: string
+    readonly groupCounts: (source: string, target: string) => string
+    readonly sampleKeys: string
+    readonly checkFirst: string
+    readonly openSince: (when: string, age: string) => string
+    readonly openedNow: (when: string) => string
+    readonly dashboard: string
+    readonly allAssertions: string
+  }
+  readonly checkFirstLoad: string
+  readonly checkFirstError: string
   readonly footer: (installation: string) => string
   /** The morning report, for management: plain words, no assertion kinds or English result texts. */
   readonly report: ReportPhrases
@@ -278,7 +305,7 @@ const SV: Phrases = {
   errorAlertIntro: (title, id, when) =>
     `Kontrollen "${title}" (${id}) kunde inte köras ${when}: överföringen är alltså inte kontrollerad.`,
   reminderIntro: (title, id, age, runs) =>
-    `Kontrollen "${title}" (${id}) har inte gått igenom på ${age} (${runs} körningar). Ärendet är fortfarande öppet.`,
+    `Kontrollen "${title}" (${id}) har inte gått igenom på ${age} (${formatNumber(String(runs), 'sv')} ${pluralOf(runs, 'sv', 'körning', 'körningar')}). Ärendet är fortfarande öppet.`,
   resolvedIntro: (title, id, when, age) =>
     `Kontrollen "${title}" (${id}) gick igenom igen i körningen ${when}. Avvikelsen var öppen i ${age}.`,
   resolvedSubject: (age) => `godkänd igen efter ${age}`,
@@ -297,7 +324,7 @@ const SV: Phrases = {
   lateChangesValue: (rows) =>
     rows === null
       ? 'källan läst som vid cutoff'
-      : `${rows.toLocaleString('sv-SE')} rader ändrade i källan efter cutoff, utelämnade på båda sidor`,
+      : `${formatNumber(String(rows), 'sv')} ${pluralOf(rows, 'sv', 'rad ändrad', 'rader ändrade')} i källan efter cutoff, utelämnade på båda sidor`,
   definitionHash: 'Definitionens hash',
   definitionFile: 'Definitionsfil',
   vendorInformed: 'Leverantören har fått ett ärende med underlaget.',
@@ -318,8 +345,30 @@ const SV: Phrases = {
   ticketNoPatientData:
     'Ärendet innehåller inga patientuppgifter: bara antal, summor, tider och maskerade nycklar.',
   groupsTitle: 'Grupper som skiljer',
-  andMoreGroups: (n) => `… och ${n} grupper till`,
+  andMoreGroups: (n) =>
+    `… och ${formatNumber(String(n), 'sv')} ${pluralOf(n, 'sv', 'grupp', 'grupper')} till`,
   errorCause: 'Orsak',
+  valuesDiffer: 'värdena skiljer',
+  findings: {
+    rows: 'Rader',
+    category: { missing: 'saknas', extra: 'för mycket', changed: 'ändrade', duplicate: 'dubblettnycklar' },
+    atLeast: 'minst',
+    columns: 'Kolumner som skiljer',
+    columnRows: (column, rows) =>
+      `${column} (${formatNumber(String(rows), 'sv')} ${pluralOf(rows, 'sv', 'rad', 'rader')})`,
+    groups: 'Grupper som skiljer, störst först',
+    groupCounts: (source, target) => `källa ${source}, mål ${target}`,
+    sampleKeys: 'Exempel på nycklar (maskerade)',
+    checkFirst: 'Kontrollera först',
+    openSince: (when, age) => `Öppen sedan ${when} (${age})`,
+    openedNow: (when) => `Öppnad nu, i körningen ${when}`,
+    dashboard: 'Kontrollen i instrumentpanelen',
+    allAssertions: 'Alla kontrollpunkter i körningen',
+  },
+  checkFirstLoad:
+    'Titta först i laddningsloggen och i schemaläggaren för nattens laddning: startade den, och var står den nu?',
+  checkFirstError:
+    'Titta först på orsaken nedan: är anslutningen, behörigheten eller tabellen ändrad? Tills kontrollen kan köras är överföringen okontrollerad.',
   footer: (installation) => `${installation} · cosmic-reconcile. Svara inte på detta meddelande.`,
   report: REPORT_SV,
 }
@@ -356,7 +405,7 @@ const EN: Phrases = {
   errorAlertIntro: (title, id, when) =>
     `The check "${title}" (${id}) could not run on ${when}: the transfer is therefore not checked.`,
   reminderIntro: (title, id, age, runs) =>
-    `The check "${title}" (${id}) has not passed for ${age} (${runs} runs). The incident is still open.`,
+    `The check "${title}" (${id}) has not passed for ${age} (${formatNumber(String(runs), 'en')} ${pluralOf(runs, 'en', 'run', 'runs')}). The incident is still open.`,
   resolvedIntro: (title, id, when, age) =>
     `The check "${title}" (${id}) passed again in the run of ${when}. The incident was open for ${age}.`,
   resolvedSubject: (age) => `passing again after ${age}`,
@@ -375,7 +424,7 @@ const EN: Phrases = {
   lateChangesValue: (rows) =>
     rows === null
       ? 'source read as of the cutoff'
-      : `${rows.toLocaleString('en-US')} rows changed in the source after the cutoff, left out on both sides`,
+      : `${formatNumber(String(rows), 'en')} ${pluralOf(rows, 'en', 'row', 'rows')} changed in the source after the cutoff, left out on both sides`,
   definitionHash: 'Definition hash',
   definitionFile: 'Definition file',
   vendorInformed: 'The vendor has been sent a ticket with the evidence.',
@@ -394,8 +443,29 @@ const EN: Phrases = {
   ticketAttachment: 'The same evidence is attached as JSON.',
   ticketNoPatientData: 'This ticket holds no patient data: only counts, sums, times and masked keys.',
   groupsTitle: 'Groups that differ',
-  andMoreGroups: (n) => `… and ${n} more groups`,
+  andMoreGroups: (n) => `… and ${formatNumber(String(n), 'en')} more ${pluralOf(n, 'en', 'group', 'groups')}`,
   errorCause: 'Cause',
+  valuesDiffer: 'values differ',
+  findings: {
+    rows: 'Rows',
+    category: { missing: 'missing', extra: 'extra', changed: 'changed', duplicate: 'duplicate keys' },
+    atLeast: 'at least',
+    columns: 'Columns that differ',
+    columnRows: (column, rows) =>
+      `${column} (${formatNumber(String(rows), 'en')} ${pluralOf(rows, 'en', 'row', 'rows')})`,
+    groups: 'Groups that differ, largest first',
+    groupCounts: (source, target) => `source ${source}, target ${target}`,
+    sampleKeys: 'Sample keys (masked)',
+    checkFirst: 'Check first',
+    openSince: (when, age) => `Open since ${when} (${age})`,
+    openedNow: (when) => `Opened now, in the run of ${when}`,
+    dashboard: 'The check on the dashboard',
+    allAssertions: 'Every assertion in the run',
+  },
+  checkFirstLoad:
+    "Check the load log and the scheduler of the night's load first: did it start, and where is it now?",
+  checkFirstError:
+    'Check the cause below first: has the connection, a permission or the table changed? Until the check can run, the transfer is unchecked.',
   footer: (installation) => `${installation} · cosmic-reconcile. Do not reply to this message.`,
   report: REPORT_EN,
 }

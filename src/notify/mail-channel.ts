@@ -21,6 +21,7 @@ export function mailContext(context: ComposeContext, mail: MailConfig): MessageC
     timezone: context.timezone,
     recipients: mail.recipients,
     reminderAfterMs: context.reminderAfterMs,
+    ...(context.publicUrl === undefined ? {} : { publicUrl: context.publicUrl }),
   }
 }
 

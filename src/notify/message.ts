@@ -21,6 +21,8 @@ export interface MessageContext {
   readonly recipients: Recipients
   /** Reminder interval of open incidents in ms, or null when off; messages mention it. */
   readonly reminderAfterMs: number | null
+  /** The dashboard's public address (`web.public_url`), for links; absent when not configured. */
+  readonly publicUrl?: string
 }
 
 /** Recipients without duplicates, in order (case-insensitive). */

@@ -1,7 +1,17 @@
 import type { CheckResult, LateChangesSummary } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { CheckInfo } from './check-info.js'
-import { describeDifference, describeForSubject, describeValues, worstStatus } from './describe.js'
+import {
+  categoryName,
+  describeDifference,
+  describeForSubject,
+  describeValues,
+  type Findings,
+  findingsOf,
+  groupText,
+  worstResult,
+  worstStatus,
+} from './describe.js'
 import {
   htmlDocument,
   htmlFacts,
@@ -31,6 +41,8 @@ export interface TicketEvidence {
   readonly lateChanges: LateChangesSummary | null
   readonly evaluatedAt: string
   readonly timezone: string
+  /** What the alert leads with, per assertion that did not pass: counts, columns, every recorded group, masked keys. */
+  readonly findings: readonly Findings[]
   readonly assertions: ReadonlyArray<{
     readonly assertion: string
     readonly kind: string
@@ -63,6 +75,10 @@ export function ticketEvidence(
     lateChanges: results.find((r) => r.lateChanges !== null)?.lateChanges ?? null,
     evaluatedAt: results[0]?.evaluatedAt ?? incident.openedAt,
     timezone: context.timezone,
+    findings: findingsOf(results, context.locale, {
+      groups: Number.MAX_SAFE_INTEGER,
+      keys: Number.MAX_SAFE_INTEGER,
+    }),
     assertions: results.map((r) => ({
       assertion: r.assertion,
       kind: r.kind,
@@ -95,7 +111,7 @@ export function composeVendorTicket(
   const evidence = ticketEvidence(info, incident, results, context)
   const bad = results.filter((r) => r.status !== 'pass')
   const status = worstStatus(bad)
-  const first = bad.find((r) => r.status === status) ?? bad[0]
+  const first = worstResult(results)
   const more = bad.length > 1 ? ` ${p.moreFailing(bad.length - 1)}` : ''
   const what = first === undefined ? '' : describeForSubject(first, context.locale)
   const subject = `[${p.subjectTag.ticket}] ${info.id}: ${what}${more} · ${context.installation} · ${incident.incidentId.slice(0, 8)}`
@@ -126,18 +142,46 @@ export function composeVendorTicket(
         `${p.source.toLowerCase()} ${r.durationsMs.source ?? '–'} ms, ${p.target.toLowerCase()} ${r.durationsMs.target ?? '–'} ms`,
       ],
     ]
+    const found = evidence.findings.find((f) => f.assertion === r.assertion)
+    if (found !== undefined) {
+      const counts = found.counts
+      if (counts !== null) {
+        const parts = (['missing', 'extra', 'changed', 'duplicate'] as const).flatMap((k) => {
+          const n = counts[k]
+          return n === undefined ? [] : [`${formatNumber(n, context.locale)} ${p.findings.category[k]}`]
+        })
+        if (parts.length > 0)
+          lines.push([
+            p.findings.rows,
+            `${counts.lowerBound === true ? `${p.findings.atLeast} ` : ''}${parts.join(' · ')}`,
+          ])
+      }
+      if (found.columns.length > 0)
+        lines.push([
+          p.findings.columns,
+          found.columns.map((c) => p.findings.columnRows(c.column, c.rows)).join(', '),
+        ])
+      if (found.sampleKeys.length > 0)
+        lines.push([
+          p.findings.sampleKeys,
+          found.sampleKeys.map((k) => `${categoryName(k.category, context.locale)} ${k.key}`).join(', '),
+        ])
+    }
     if (r.error !== null) lines.push([p.errorCause, `${r.error.code}: ${r.error.message}`])
-    text.push(`== ${r.assertion} (${r.kind})`, ...lines.map(([k, v]) => `  ${k}: ${v}`), `  ${r.message}`)
-    blocks.push(htmlHeading(`${r.assertion} (${r.kind})`), htmlFacts(lines), htmlParagraph(r.message))
+    // The result's own message is English: a Swedish ticket says it in the lines above instead.
+    const message = context.locale === 'en' ? [r.message] : []
+    text.push(
+      `== ${r.assertion} (${r.kind})`,
+      ...lines.map(([k, v]) => `  ${k}: ${v}`),
+      ...message.map((m) => `  ${m}`),
+    )
+    blocks.push(htmlHeading(`${r.assertion} (${r.kind})`), htmlFacts(lines), ...message.map(htmlParagraph))
     const groups = r.details?.groups ?? []
     if (groups.length > 0) {
       text.push(`  ${p.groupsTitle}:`)
       for (const g of groups) {
-        const key = Object.entries(g.group)
-          .map(([k, v]) => `${k}=${v ?? 'NULL'}`)
-          .join(', ')
         text.push(
-          `    ${key}: ${formatNumber(g.source, context.locale)} → ${formatNumber(g.target, context.locale)}`,
+          `    ${groupText(g.group)}: ${formatNumber(g.source, context.locale)} → ${formatNumber(g.target, context.locale)}`,
         )
       }
       const rest = (r.details?.groupsDiffering ?? groups.length) - groups.length

@@ -2,7 +2,8 @@ import type { WebhookConfig } from '../config/types.js'
 import { ReconcileError } from '../errors/errors.js'
 import type { IncidentEvent, NotificationEvent } from '../incidents/events.js'
 import type { Channel, ComposeContext, Composed } from './channel.js'
-import { worstStatus } from './describe.js'
+import { dashboardLink } from './check-info.js'
+import { type Findings, findingsOf, worstStatus } from './describe.js'
 import { incidentSubject, type IncidentMoment } from './incident-mail.js'
 import { morningReportSummary } from './morning-report-summary.js'
 
@@ -21,7 +22,10 @@ const ANSWER_CHARS = 200
  */
 export interface WebhookBody {
   readonly event: IncidentEvent['type']
-  /** One line (the mail's subject), then the link when `web.public_url` is set. */
+  /**
+   * The mail's subject, one line per finding (`row_count by municipality: 1 rad saknas i målet …`), then the
+   * link when `web.public_url` is set.
+   */
   readonly text: string
   readonly installation: string
   readonly check: { readonly id: string; readonly title: string }
@@ -43,6 +47,11 @@ export interface WebhookBody {
   /** When the event was processed (ISO); for results stored late, the run that found them. */
   readonly at: string
   readonly storedLate: boolean
+  /**
+   * What the alert mail leads with, per assertion that did not pass (empty for `incident_resolved`): counts by
+   * category, differing columns, the largest groups, masked sample keys and what to check first.
+   */
+  readonly findings: readonly Findings[]
   /** The check's dashboard page, when `web.public_url` is set. */
   readonly link?: string
 }
@@ -60,15 +69,18 @@ export function webhookBody(event: IncidentEvent, context: ComposeContext): Webh
     event.at,
     event.late,
   )
-  const link =
-    context.publicUrl === undefined
-      ? undefined
-      : `${context.publicUrl}/${context.locale}/checks/${encodeURIComponent(info.id)}`
+  const link = dashboardLink(context.publicUrl, context.locale, info.id)
   const count = (status: string) => event.results.filter((r) => r.status === status).length
   const { incident } = event
+  const findings = event.type === 'incident_resolved' ? [] : findingsOf(event.results, context.locale)
+  const lines = [
+    subject,
+    ...findings.map((f) => `• ${f.assertion}: ${f.summary}`),
+    ...(link === undefined ? [] : [link]),
+  ]
   return {
     event: event.type,
-    text: link === undefined ? subject : `${subject}\n${link}`,
+    text: lines.join('\n'),
     installation: context.installation,
     check: { id: info.id, title: info.title },
     status: worstStatus(event.results),
@@ -85,6 +97,7 @@ export function webhookBody(event: IncidentEvent, context: ComposeContext): Webh
     runId: event.results[0]?.runId ?? null,
     at: event.at,
     storedLate: event.late !== undefined,
+    findings,
     link,
   }
 }

@@ -97,6 +97,11 @@ export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
   explain(assertion: A, language: Language, context: ExplainContext): Explanation
   /** A result of this kind (recorded or stored) in words, for mail and pages; `{}` for the generic wording. */
   describe(result: DescribableResult, language: Language): ResultDescription
+  /**
+   * What an on-call reader should look at first when a result of this kind fails, in a language: one or two
+   * concrete sentences (which load, partition or transformation), for the alert. Never a value of the data.
+   */
+  checkFirst(result: DescribableResult, language: Language): string
 }
 
 /** Reads a count or sum column as text, whatever JS type the driver chose (number, bigint or string). */

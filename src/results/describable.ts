@@ -9,13 +9,25 @@ export interface DescribableResult {
   readonly target: Readonly<Record<string, string | null>> | null
   readonly difference: { readonly absolute: string; readonly percent: number | null } | null
   readonly details?: {
+    readonly groups?: ReadonlyArray<{
+      readonly group: Readonly<Record<string, string | null>>
+      readonly source: string
+      readonly target: string
+    }>
     readonly groupsDiffering?: number
+    /** A row count's rows missing in the target, summed per group (decimal text). */
+    readonly rowsMissing?: string
+    /** A row count's rows extra in the target, summed per group (decimal text). */
+    readonly rowsExtra?: string
     readonly checksum?: {
       readonly located?: boolean
       readonly changed?: number
       readonly missing?: number
       readonly extra?: number
+      readonly duplicateKeys?: number
       readonly columnsDiffering?: ReadonlyArray<{ readonly column: string; readonly rows: number }>
+      readonly samples?: ReadonlyArray<{ readonly category: string; readonly key: string }>
+      readonly keysMasked?: boolean
       readonly incomplete?: boolean
       readonly stoppedBy?: 'rows' | 'time'
     }
@@ -33,4 +45,16 @@ export interface ResultDescription {
   readonly note?: string
   /** A short phrase for a subject line, after the assertion's name and a colon. */
   readonly subject?: string
+  /** Rows the kind counted as missing, extra, changed or with a duplicate key in the target (decimal text). */
+  readonly counts?: RowCounts
+}
+
+/** Rows by what is wrong with them, as decimal text; a kind sets those it counts. */
+export interface RowCounts {
+  readonly missing?: string
+  readonly extra?: string
+  readonly changed?: string
+  readonly duplicate?: string
+  /** True when a budget or a truncated list left some out: the counts are lower bounds. */
+  readonly lowerBound?: boolean
 }

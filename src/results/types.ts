@@ -115,6 +115,13 @@ export interface CheckResult {
   readonly details: {
     readonly groups?: readonly GroupDifference[]
     readonly groupsDiffering?: number
+    /**
+     * A row count's rows missing in the target (decimal text): per group, source minus target where the target
+     * has fewer, summed over every group (so an excess in one group never hides a shortfall in another).
+     */
+    readonly rowsMissing?: string
+    /** A row count's rows extra in the target (decimal text), summed the same way. */
+    readonly rowsExtra?: string
     readonly checksum?: ChecksumDetails
   } | null
   /** The cutoff used (canonical timestamp text), or null when the definition has none. */

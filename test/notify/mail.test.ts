@@ -81,7 +81,7 @@ for (const engine of availableEngines({
         'diver-forvaltning@region.example',
       ])
       expect(alert?.subject).toBe(
-        '[AVVIKELSE] patients: row_count: 1 rader saknas i målet (−2,5\u00a0%) +2 till · Testregionen',
+        '[AVVIKELSE] patients: row_count: 1 rad saknas i målet (−2,5\u00a0%) +2 till · Testregionen',
       )
       expect(alert?.text).toContain(
         'Kontrollen "Every patient reaches the reporting copy" (patients) hittade en avvikelse',
@@ -94,7 +94,7 @@ for (const engine of availableEngines({
 
       expect(ticket?.envelopeTo).toEqual(['support@vendor.example'])
       expect(ticket?.subject).toMatch(
-        /^\[ÄRENDE\] patients: row_count: 1 rader saknas i målet .* · Testregionen · [0-9a-f]{8}$/,
+        /^\[ÄRENDE\] patients: row_count: 1 rad saknas i målet .* · Testregionen · [0-9a-f]{8}$/,
       )
       for (const part of [ticket?.text ?? '', ticket?.html ?? '']) {
         expect(part).toContain(done.runId)
@@ -103,6 +103,9 @@ for (const engine of availableEngines({
         expect(part).toContain('src')
       }
       expect(ticket?.text).toMatch(/municipality=Umeå: 20 → 19/)
+      // The ticket carries the alert's findings, in Swedish only: no English result message.
+      expect(ticket?.text).toContain('Rader: 1 saknas · 0 för mycket')
+      expect(ticket?.text).not.toContain('rows than the source')
       const attachment = ticket?.attachments[0]
       expect(attachment?.contentType).toBe('application/json')
       const evidence = JSON.parse(attachment?.content ?? '{}') as {
@@ -110,8 +113,14 @@ for (const engine of availableEngines({
         installation: string
         check: { id: string; definitionHash: string }
         assertions: Array<{ assertion: string; sql: { source: string }; durationsMs: { source: number } }>
+        findings: Array<{ assertion: string; counts: unknown }>
       }
       expect(evidence.runId).toBe(done.runId)
+      expect(evidence.findings.map((f) => [f.assertion, f.counts])).toEqual([
+        ['row_count', { missing: '1', extra: '0', lowerBound: false }],
+        ['row_count by municipality', { missing: '1', extra: '0', lowerBound: false }],
+        ['distinct_count(pnr)', null],
+      ])
       expect(evidence.installation).toBe('Testregionen')
       expect(evidence.assertions.map((a) => a.assertion)).toEqual([
         'row_count',
@@ -248,7 +257,7 @@ describe.skipIf(pglite === undefined)('mail in English', () => {
       await runAndNotify({ config, definitions: scenario.definitions, trigger: 'test', sleep: noSleep })
       const [alert, ticket] = await inbox.waitFor(2)
       expect(alert?.subject).toBe(
-        '[FAIL] patients: row_count: 1 rows missing in the target (−2.5%) +2 more · Testregionen',
+        '[FAIL] patients: row_count: 1 row missing in the target (−2.5%) +2 more · Testregionen',
       )
       expect(alert?.text).toContain('found a difference between the source and its reporting copy')
       expect(alert?.html).toContain('<html lang="en">')

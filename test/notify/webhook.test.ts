@@ -115,7 +115,10 @@ describe.skipIf(pglite === undefined)('webhook channel against a local HTTP serv
     expect(first?.body).toEqual({
       event: 'incident_opened',
       text:
-        '[AVVIKELSE] patients: row_count: 1 rader saknas i målet (−2,5\u00a0%) +2 till · Testregionen\n' +
+        '[AVVIKELSE] patients: row_count: 1 rad saknas i målet (−2,5\u00a0%) +2 till · Testregionen\n' +
+        '• row_count: 1 rad saknas i målet (−2,5\u00a0%)\n' +
+        '• row_count by municipality: 1 rad saknas i målet (1 av 2 grupper skiljer)\n' +
+        '• distinct_count(pnr): −1 (−2,5\u00a0%)\n' +
         'https://reconcile.region.example/sv/checks/patients',
       installation: 'Testregionen',
       check: { id: 'patients', title: 'Every patient reaches the reporting copy' },
@@ -133,8 +136,22 @@ describe.skipIf(pglite === undefined)('webhook channel against a local HTTP serv
       runId: done.runId,
       at: clock.now().toISOString(),
       storedLate: false,
+      findings: expect.any(Array) as unknown,
       link: 'https://reconcile.region.example/sv/checks/patients',
     })
+    // The same findings as the alert mail: counts and groups, never a row value.
+    const findings = (first?.body as { findings: Array<Record<string, unknown>> }).findings
+    expect(findings.map((f) => [f.assertion, f.counts])).toEqual([
+      ['row_count', { missing: '1', extra: '0', lowerBound: false }],
+      ['row_count by municipality', { missing: '1', extra: '0', lowerBound: false }],
+      ['distinct_count(pnr)', null],
+    ])
+    expect(findings[1]).toMatchObject({
+      groups: [{ group: { municipality: 'Umeå' }, source: '20', target: '19' }],
+      moreGroups: 0,
+      sampleKeys: [],
+    })
+    expect(findings[1]?.checkFirst).toMatch(/^Titta först på grupperna nedan \(per municipality\)/)
 
     const [pending] = await webhookRows()
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, kind: 'incident_opened' })

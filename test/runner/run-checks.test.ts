@@ -234,6 +234,8 @@ for (const engine of availableEngines()) {
           { group: { day: '2026-11-04T00:00:00', unit: 'U1' }, source: String(LOST.length), target: '0' },
         ],
         groupsDiffering: 1,
+        rowsMissing: String(LOST.length),
+        rowsExtra: '0',
       })
     })
 
