@@ -1,3 +1,9 @@
+import type { DocumentTexts } from './catalog/document.js'
+import type { KindsTexts } from './catalog/kinds.js'
+import type { NotifyTexts } from './catalog/notify.js'
+import type { ResultsTexts } from './catalog/results.js'
+import type { WebTexts } from './catalog/web.js'
+
 /**
  * Everything one language says, as data: the shape every language file fills in. The compiler checks that each
  * language says everything, so adding a language is one file (`src/i18n/<tag>.ts`) and one line in
@@ -17,4 +23,19 @@ export interface Catalog {
   readonly shortUnitSpaced: boolean
   /** The word that joins the last two items of a list: `och`, `and`. */
   readonly and: string
+
+  /** Mail, vendor ticket, webhook text and morning report (src/notify). */
+  readonly notify: NotifyTexts
+
+  /** The dashboard (src/web). */
+  readonly web: WebTexts
+
+  /** The control document (src/explain). */
+  readonly document: DocumentTexts
+
+  /** What each check kind says about its assertions and results (src/check-kinds). */
+  readonly kinds: KindsTexts
+
+  /** Result messages by code (src/i18n/result-messages.ts). */
+  readonly results: ResultsTexts
 }

@@ -13,4 +13,19 @@ export const en: Catalog = {
   shortUnits: { d: 'd', h: 'h', m: 'm', s: 's' },
   shortUnitSpaced: false,
   and: 'and',
+
+  // Mail, vendor ticket, webhook text and morning report.
+  notify: {},
+
+  // The dashboard.
+  web: {},
+
+  // The control document.
+  document: {},
+
+  // Check kinds.
+  kinds: {},
+
+  // Result messages by code.
+  results: {},
 }

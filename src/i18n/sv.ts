@@ -13,4 +13,19 @@ export const sv: Catalog = {
   shortUnits: { d: 'd', h: 'h', m: 'min', s: 's' },
   shortUnitSpaced: true,
   and: 'och',
+
+  // Mail, vendor ticket, webhook text and morning report.
+  notify: {},
+
+  // The dashboard.
+  web: {},
+
+  // The control document.
+  document: {},
+
+  // Check kinds.
+  kinds: {},
+
+  // Result messages by code.
+  results: {},
 }
