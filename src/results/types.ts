@@ -1,3 +1,4 @@
+import type { Assertion } from '../definitions/types.js'
 import type { ErrorCode } from '../errors/errors.js'
 import type { MessageCode, MessageParamValue } from '../i18n/result-messages.js'
 
@@ -97,7 +98,8 @@ export interface CheckResult {
   readonly check: string
   /** Assertion key within the check, e.g. `row_count`, `sum(fee)`, `freshness(changed_at)`. */
   readonly assertion: string
-  readonly kind: 'row_count' | 'aggregate' | 'freshness' | 'checksum'
+  /** The assertion's kind: a kind of the registry (src/check-kinds/index.ts). */
+  readonly kind: Assertion['kind']
   readonly status: ResultStatus
   readonly source: ObservedValues | null
   readonly target: ObservedValues | null
