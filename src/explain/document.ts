@@ -5,12 +5,13 @@ import type { Assertion, CheckDefinition, Dataset, Side } from '../definitions/t
 import { engineFor } from '../dialects/registry.js'
 import type { ExplainContext } from '../plan/check-kind.js'
 import type { Block, Inline } from './blocks.js'
-import { formatDateTime, formatDurationWords } from '../i18n/format.js'
+import type { DocumentTexts } from '../i18n/catalog/document.js'
+import { countOf, formatDateTime, formatDurationWords, formatNumberText } from '../i18n/format.js'
 import { type IncidentPolicy, incidentPolicy } from '../incidents/decide.js'
 import type { GitRevision } from './git-revision.js'
-import type { Language } from '../i18n/language.js'
-import { lateChangeHandling } from './late-change-handling.js'
-import { PHRASES, type Phrases } from './phrases.js'
+import { catalog, type Language } from '../i18n/language.js'
+import { type LateChangeHandling, lateChangeHandling } from './late-change-handling.js'
+import { describeCron } from './phrase-helpers.js'
 import { formatSql, tablesOfQuery } from './sql-format.js'
 import type { CheckStatements } from './statements.js'
 
@@ -88,7 +89,7 @@ export function checkAnchor(id: string): string {
   return `check-${id}`
 }
 
-function datasetText(p: Phrases, dataset: Dataset): Inline[] {
+function datasetText(p: DocumentTexts, dataset: Dataset): Inline[] {
   const what =
     dataset.table !== undefined
       ? p.dataset.table(`${dataset.table.schema}.${dataset.table.name}`)
@@ -106,7 +107,12 @@ function explainContext(d: CheckDefinition): ExplainContext {
   return { keySensitive: d.keySensitive, mappedColumns: d.columns.map((c) => c.name) }
 }
 
-function assertionText(p: Phrases, language: Language, assertion: Assertion, d: CheckDefinition): Inline[] {
+function assertionText(
+  p: DocumentTexts,
+  language: Language,
+  assertion: Assertion,
+  d: CheckDefinition,
+): Inline[] {
   const keys = kindOf(assertion).resultKeys(assertion)
   return [
     ...kindOf(assertion).explain(assertion, language, explainContext(d)).text,
@@ -116,12 +122,12 @@ function assertionText(p: Phrases, language: Language, assertion: Assertion, d: 
 }
 
 /** `cosmic.unit (cosmic)` or `query (cosmic)`: one short line per side for the summary table. */
-function summaryDataset(p: Phrases, dataset: Dataset): string {
+function summaryDataset(p: DocumentTexts, dataset: Dataset): string {
   const what = dataset.table === undefined ? p.short.query : `${dataset.table.schema}.${dataset.table.name}`
   return `${what} (${dataset.connection})`
 }
 
-function severityLabel(p: Phrases, severity: CheckDefinition['severity']): Inline {
+function severityLabel(p: DocumentTexts, severity: CheckDefinition['severity']): Inline {
   return { label: p.severity[severity], tone: severity }
 }
 
@@ -129,7 +135,7 @@ function parametersText(values: readonly unknown[]): string {
   return values.map((v, i) => `$${i + 1} = ${JSON.stringify(v)}`).join(', ')
 }
 
-function sqlBlocks(p: Phrases, doc: ControlDocument, statements: CheckStatements): Block[] {
+function sqlBlocks(p: DocumentTexts, doc: ControlDocument, statements: CheckStatements): Block[] {
   const at = statements.at === undefined ? '' : formatDateTime(statements.at, doc.timezone)
   const intro: Inline[] =
     statements.origin === 'store'
@@ -154,7 +160,21 @@ function sqlBlocks(p: Phrases, doc: ControlDocument, statements: CheckStatements
   return blocks
 }
 
-function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index: number): Block[] {
+/** What a run does with the source's changes after the load, in the document's words. */
+function lateChangesText(p: DocumentTexts, language: Language, handling: LateChangeHandling): Inline[][] {
+  switch (handling.kind) {
+    case 'none':
+      return p.lateChanges.none
+    case 'cutoff_only':
+      return p.lateChanges.cutoffOnly(handling.sourceColumn)
+    case 'keys':
+      return p.lateChanges.keys(handling.sourceColumn, formatNumberText(String(handling.maxKeys), language))
+    case 'as_of':
+      return p.lateChanges.asOf
+  }
+}
+
+function checkBlocks(p: DocumentTexts, language: Language, doc: ControlDocument, index: number): Block[] {
   const entry = doc.checks[index]
   if (entry === undefined) return []
   const d = entry.definition
@@ -208,7 +228,8 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
     ))
       blocks.push({ type: 'paragraph', content })
   }
-  for (const content of p.lateChanges(lateChangeHandling(d))) blocks.push({ type: 'paragraph', content })
+  for (const content of lateChangesText(p, language, lateChangeHandling(d)))
+    blocks.push({ type: 'paragraph', content })
   blocks.push(
     { type: 'heading', level: 3, text: p.labels.alerting },
     {
@@ -216,8 +237,12 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
       content:
         doc.recipients === null
           ? p.noMail(d.notify.recipients)
-          : p.alerting(doc.recipients.alerts, d.notify.recipients, doc.incidents, (ms) =>
-              formatDurationWords(ms, language),
+          : p.alerting(
+              doc.recipients.alerts,
+              d.notify.recipients,
+              doc.incidents.reminderAfterMs === null
+                ? null
+                : formatDurationWords(doc.incidents.reminderAfterMs, language),
             ),
     },
     { type: 'paragraph', content: p.vendorTicket(d.notify.vendor, doc.recipients?.vendor ?? null) },
@@ -231,16 +256,16 @@ function checkBlocks(p: Phrases, language: Language, doc: ControlDocument, index
   return [{ type: 'section', id: checkAnchor(d.id), blocks }]
 }
 
-function scheduleText(p: Phrases, language: Language, doc: ControlDocument): Inline[] {
+function scheduleText(p: DocumentTexts, language: Language, doc: ControlDocument): Inline[] {
   const runs = doc.schedule.runs
   if (runs.length === 0) return [p.noScheduleRuns]
   return runs.flatMap((run, i) => [
     ...(i === 0 ? [] : ['; ']),
-    ...p.scheduleRun(run.name, `${p.cron(run.cron)}, ${doc.timezone}`, run.checks),
+    ...p.scheduleRun(run.name, `${describeCron(run.cron, language)}, ${doc.timezone}`, run.checks),
   ])
 }
 
-function loadWaitBlocks(p: Phrases, language: Language, doc: ControlDocument): Block[] {
+function loadWaitBlocks(p: DocumentTexts, language: Language, doc: ControlDocument): Block[] {
   const words = (ms: number) => formatDurationWords(ms, language)
   const rows = doc.schedule.runs.flatMap((run): Array<readonly [string, Inline[]]> =>
     run.load === undefined
@@ -263,7 +288,7 @@ function loadWaitBlocks(p: Phrases, language: Language, doc: ControlDocument): B
 
 /** The control document as blocks in one language: facts, how to read it, the summary table, then each check. */
 export function controlDocumentBlocks(doc: ControlDocument, language: Language): Block[] {
-  const p = PHRASES[language]
+  const p = catalog(language).document
   const revision: Inline[] =
     doc.revision === null
       ? [p.facts.revisionUnknown]
@@ -292,7 +317,10 @@ export function controlDocumentBlocks(doc: ControlDocument, language: Language):
       rows: [
         [p.facts.installation, [doc.installation]],
         [p.facts.generated, [`${formatDateTime(doc.generatedAt, doc.timezone)} (${doc.timezone})`]],
-        [p.facts.checksDir, [{ code: doc.checksDir }, ` — ${p.facts.checkCount(doc.checks.length)}`]],
+        [
+          p.facts.checksDir,
+          [{ code: doc.checksDir }, ` — ${countOf(doc.checks.length, language, p.facts.checks)}`],
+        ],
         [p.facts.revision, revision],
         [p.facts.configFile, [{ code: doc.configFile }]],
         [p.facts.timezone, [doc.timezone]],

@@ -1,8 +1,7 @@
 import { blocksToHtml, blocksToMarkdown } from './blocks.js'
 import { type ControlDocument, controlDocumentBlocks } from './document.js'
 import { markup, raw, type SafeHtml } from './html.js'
-import type { Language } from '../i18n/language.js'
-import { PHRASES } from './phrases.js'
+import { catalog, type Language } from '../i18n/language.js'
 import { DOCUMENT_CSS } from './style.js'
 
 /** The control document as an HTML fragment, for a page that already has the document's stylesheet. */
@@ -18,7 +17,7 @@ export function controlDocumentHtml(doc: ControlDocument, language: Language): s
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="cosmic-reconcile">
-<title>${PHRASES[language].title(doc.installation)}</title>
+<title>${catalog(language).document.title(doc.installation)}</title>
 <style>${raw(DOCUMENT_CSS)}</style>
 </head>
 <body>

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog.js'
+import { code, codeList, joinList } from './phrase-helpers.js'
 
 /** English, for readers outside the region and the vendor. */
 export const en: Catalog = {
@@ -18,10 +19,351 @@ export const en: Catalog = {
   notify: {},
 
   // The dashboard.
-  web: {},
+  web: {
+    appName: 'Transfer control',
+    nav: { today: 'Today', runs: 'Runs', incidents: 'Incidents', control: 'Control document' },
+    status: { pass: 'pass', fail: 'fail', error: 'could not run' },
+    verdict: {
+      pass: 'All passed',
+      fail: 'Differences found',
+      error: 'Could not check everything',
+      unfinished: 'The last run did not finish',
+      none: 'No run recorded yet',
+    },
+    counts: {
+      passed: ['passed', 'passed'],
+      failed: ['failed', 'failed'],
+      errors: ['could not run', 'could not run'],
+      checks: ['check', 'checks'],
+      rows: ['row', 'rows'],
+      openIncidents: ['open incident', 'open incidents'],
+    },
+    passed: 'within the limit',
+    failed: 'differs more than the limit allows',
+    differsBy: (difference) => `differs by ${difference}`,
+    couldNotRun: (code) => `could not run (${code})`,
+    verdictDetail: (passed, failed, errors, checks) => `${passed}, ${failed}, ${errors} — ${checks}`,
+    trigger: { cli: 'command line', schedule: (name) => `schedule ${name}` },
+    andMore: (n) => `+${n} more`,
+    lastRun: 'Last run',
+    lastLoad: 'Last load (cutoff)',
+    noCutoff: 'no cutoff in the last run',
+    readAsOfCutoff: 'The source was read as of the cutoff',
+    lateChanges: (rows) =>
+      `Late changes: ${rows} changed in the source after the cutoff, left out on both sides`,
+    stale: (since) => `The control has not run since ${since}. Check the scheduler.`,
+    checksHeading: 'The checks',
+    history: 'History',
+    severity: 'Severity',
+    owner: 'Owner',
+    allPassed: 'Every assertion passed.',
+    notInLastRun: 'not in the last run',
+    th: {
+      time: 'Time',
+      check: 'Check',
+      assertion: 'Assertion',
+      status: 'Status',
+      source: 'Source',
+      target: 'Reporting copy',
+      difference: 'Difference',
+      run: 'Run',
+      started: 'Started',
+      finished: 'Finished',
+      duration: 'Took',
+      trigger: 'Started by',
+      host: 'Server',
+      results: 'Results',
+      message: 'What was found',
+      hash: "Definition's hash",
+      incident: 'Incident',
+      opened: 'Opened',
+      lastSeen: 'Last seen',
+      resolved: 'Resolved',
+      occurrences: 'Runs',
+      summary: 'Summary',
+      vendor: 'Vendor ticket',
+    },
+    runStatus: { running: 'running or interrupted', finished: 'finished', aborted: 'aborted' },
+    runsHeading: 'Runs',
+    runHeading: (id) => `Run ${id}`,
+    noRuns: 'No runs are recorded.',
+    chartHeading: (assertion) => `${assertion} over time`,
+    chartLegend: {
+      source: 'source',
+      target: 'reporting copy',
+      difference: 'difference (copy − source)',
+      lag: 'lag (hours)',
+      failed: 'run that failed',
+    },
+    latestOf: (at) => `Latest results (${at})`,
+    chartNote: 'Each point is a run; a red band marks a failure. The numbers are in the history table below.',
+    controlLink: 'Description in the control document',
+    incidentsHeading: 'Incidents',
+    openHeading: 'Open',
+    pastHeading: 'Resolved',
+    noIncidents: 'No incidents.',
+    incidentsUnavailable:
+      'The results store has no incidents table yet (a later version creates it). Differences are shown under Today and Runs.',
+    incidentStatus: { open: 'open', resolved: 'resolved' },
+    notFound: 'There is no such page.',
+    unknownCheck: (id) => `No check with id "${id}".`,
+    unknownRun: (id) => `No run with id "${id}".`,
+    error: 'Something went wrong reading the results store',
+    yes: 'yes',
+    no: 'no',
+    footer: (installation, zone) => `${installation} · times in ${zone} · read-only, no patient data`,
+  },
 
   // The control document.
-  document: {},
+  document: {
+    title: (installation) => `Control document: the transfer control of the reporting copy — ${installation}`,
+    intro: [
+      [
+        "This document describes the region's own control of the nightly transfer from the source system to its reporting copy. ",
+        'After each nightly load the source database is compared with the reporting copy inside both databases: row counts, sums and other aggregates, and how recent the data is. ',
+        'Every result is recorded with its time, the values observed on both sides and a hash of the check definition, so that it can be shown afterwards what was checked and what was found.',
+      ],
+      [
+        'No patient data leaves the databases: the control reads only counts, sums, smallest and largest values, newest timestamps, counts per group and checksums (hashes) of values; the keys of differing rows appear in results only masked, unless a definition marks its keys as not sensitive. ',
+        'This document is generated from the version-controlled check definitions and the configuration, so it describes exactly what runs.',
+      ],
+    ],
+    howToRead: 'How to read the results',
+    statuses: [
+      [{ label: 'pass', tone: 'pass' }, ' — the values agree within the allowed threshold.'],
+      [
+        { label: 'fail', tone: 'fail' },
+        ' — the difference is larger than the threshold; the management groups named are alerted.',
+      ],
+      [
+        { label: 'could not run', tone: 'error' },
+        ' — the check could not be carried out (for example an unreachable server or a timeout); the cause is recorded.',
+      ],
+    ],
+    aboutHeading: 'About the control',
+    facts: {
+      installation: 'Installation',
+      generated: 'Document generated',
+      checksDir: 'Check definitions',
+      revision: 'Git revision',
+      revisionUnknown: 'unknown (the directory is not under git here)',
+      revisionDirty: 'with uncommitted changes',
+      configFile: 'Configuration',
+      timezone: 'Time zone',
+      schedule: 'Schedule',
+      loadWait: 'Waiting for the load',
+      connections: 'Databases',
+      checks: ['check', 'checks'],
+    },
+    summaryHeading: 'Summary',
+    summaryHead: ['Check', 'What it protects', 'Compares', 'Thresholds', 'Severity', 'Owner'],
+    checksHeading: 'The checks in detail',
+    severity: { low: 'low', medium: 'medium', high: 'high', critical: 'critical' },
+    sideName: { source: 'the source', target: 'the reporting copy' },
+    labels: {
+      purpose: 'Purpose',
+      compared: 'What is compared',
+      columns: 'Columns compared',
+      columnsHead: ['Name in the check', 'Column in the source', 'Column in the reporting copy'],
+      key: 'Key',
+      assertions: 'Assertions and thresholds',
+      cutoff: "Cutoff (the load's time)",
+      alerting: 'Alerts and tickets',
+      responsibility: 'Responsibility',
+      severity: 'Severity',
+      owner: 'Owner',
+      file: 'Definition file',
+      hash: "Definition's hash (SHA-256)",
+      sql: 'The exact SQL that runs',
+    },
+    compares: (source, target) => [
+      'Each time the control runs, normally every night after the load, the rows of ',
+      ...source,
+      ' are compared with the rows of ',
+      ...target,
+      '.',
+    ],
+    dataset: {
+      table: (name) => ['table ', code(name)],
+      query: (tables) => (tables.length === 0 ? ['a query'] : ['a query over ', ...codeList(tables, 'and')]),
+      onConnection: (connection) => [' in database ', code(connection)],
+      sqlBelow: ' (SQL below)',
+      where: (condition) => [', only rows where ', code(condition)],
+    },
+    keyText: (columns, sensitive) => [
+      'Rows are identified by ',
+      ...codeList(columns, 'and'),
+      sensitive
+        ? '; key values count as sensitive and appear in results only masked, never in clear.'
+        : '; key values are not sensitive and may appear in results.',
+    ],
+    resultName: 'Result name',
+    cron: {
+      weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+      everyDay: 'every day',
+      dayRange: (from, to) => `${from} to ${to}`,
+      at: (days, time, expression) => `${days} at ${time} (${expression})`,
+    },
+    scheduleRun: (name, when, checks) => [
+      { code: name },
+      `: ${when}`,
+      checks === undefined ? ', all checks' : `, the checks ${joinList(checks, 'and')}`,
+    ],
+    loadWait: (connection, poll, deadline, maxAge, vendor) => [
+      "First waits for the night's load to finish: asks ",
+      code(connection),
+      ` every ${poll}. A load that finished at most ${maxAge} before the scheduled time counts. If the load has not finished within ${deadline}, it counts as late and an alert is sent${vendor ? ', also as a ticket to the vendor' : ''}.`,
+    ],
+    noScheduleRuns: "no scheduled runs in the configuration; the operators' scheduler starts the control",
+    noMail: (extra) => [
+      'On a difference, or when the check could not run, an incident is opened and shown on the dashboard. No mail is configured in this installation, so nobody is alerted by email',
+      ...(extra.length === 0
+        ? ['.']
+        : [
+            '; once mail is configured, ',
+            ...codeList(extra, 'and'),
+            ' will also be alerted for this check.',
+          ]),
+    ],
+    cutoffRule: (query, from, source, target) => [
+      [
+        `Before comparing, the control asks ${from} for the time of the last load with the query `,
+        code(query),
+        '. That time is the cutoff.',
+      ],
+      [
+        ...(source === undefined
+          ? []
+          : ['In the source, rows whose ', code(source), ' is later than the cutoff are left out']),
+        ...(source !== undefined && target !== undefined
+          ? ['; in the reporting copy, rows whose ', code(target), ' is later']
+          : []),
+        ...(source === undefined && target !== undefined
+          ? ['In the reporting copy, rows whose ', code(target), ' is later than the cutoff are left out']
+          : []),
+        ...(source === undefined && target === undefined ? [] : ['. ']),
+        'The cutoff is passed to the queries as a parameter and recorded with every result.',
+      ],
+    ],
+    lateChanges: {
+      none: [
+        [
+          'Any change in the source after the load (a row added, changed or deleted) can therefore make the sides differ and raise an alarm although the transfer was correct. To compare as of the load, add a ',
+          code('cutoff'),
+          ' and ',
+          code('late_changes'),
+          ' to the definition.',
+        ],
+      ],
+      cutoffOnly: (sourceColumn) => {
+        const add = [
+          'To leave them out, add ',
+          code('late_changes'),
+          ' to the definition (',
+          code('source_column'),
+          ', or ',
+          code('read_as_of'),
+          ' for a system-versioned table).',
+        ]
+        return [
+          sourceColumn === undefined
+            ? [
+                'This definition does not leave out late changes (it has no ',
+                code('late_changes'),
+                '), and the source is read in full: a row added, changed or deleted in the source after the load makes the sides differ and can raise an alarm although the transfer was correct. ',
+                ...add,
+              ]
+            : [
+                'This definition does not leave out late changes (it has no ',
+                code('late_changes'),
+                '). A row added to the source after the cutoff, with a later ',
+                code(sourceColumn),
+                ', is left out and raises no alarm. But a row changed after the load can: if its ',
+                code(sourceColumn),
+                ' moved past the cutoff it is left out of the source while the copy still holds it, otherwise its new values are compared with the copy. A row deleted in the source after the load is extra in the copy. ',
+                ...add,
+              ],
+        ]
+      },
+      keys: (sourceColumn, maxKeys) => [
+        [
+          'Late changes are left out: the source is live, and rows changed after the cutoff are not yet in the copy. Before comparing, the control reads the keys of the source rows whose ',
+          code(sourceColumn),
+          ` is later than the cutoff (at most ${maxKeys}; above that the check reports an error instead of comparing) and leaves those rows out on both sides, in every assertion, so rows added or changed after the load raise no alarm. The keys stay in the control's memory; each result records how many rows were left out.`,
+        ],
+        [
+          'A row deleted in the source after the load leaves no trace to read: it stays in the copy and is reported as extra in the target, with the note that it may have been deleted after the load.',
+        ],
+      ],
+      asOf: [
+        [
+          'Late changes are left out: the source table is read as it was at the cutoff (SQL Server system-versioned temporal table, FOR SYSTEM_TIME AS OF the cutoff in UTC), so rows added, changed or deleted after the load are all invisible to the comparison and raise no alarm.',
+        ],
+      ],
+    },
+    noCutoff:
+      'No cutoff: both sides are compared as they are when the check runs. This suits data that does not change during the night.',
+    alerting: (installation, extra, reminderAfter) => [
+      'On a difference, or when the check could not run, an incident is opened and one alert is sent to ',
+      ...(installation === null || installation.length === 0
+        ? ['the recipients configured for the installation']
+        : codeList(installation, 'and')),
+      ...(extra.length === 0 ? [] : [', and also to ', ...codeList(extra, 'and')]),
+      '. While the incident stays open, further failing runs send no new alert (the dashboard and the history show every run). ',
+      ...(reminderAfter === null
+        ? ['No reminders are sent (', code('incidents.reminder_after: off'), ' in the configuration). ']
+        : [
+            `If the incident is still open after ${reminderAfter} without a message, a reminder is sent, and again after every further ${reminderAfter}. `,
+          ]),
+      'A message is sent when the check passes again.',
+    ],
+    vendorTicket: (vendor, addresses) =>
+      vendor
+        ? [
+            'The vendor is responsible for this transfer: a difference also opens a ticket with the vendor',
+            ...(addresses === null || addresses.length === 0
+              ? []
+              : [' (', ...codeList(addresses, 'and'), ')']),
+            ", carrying the check's name, tables, observed values, time, exact SQL and run id.",
+          ]
+        : [
+            "No ticket is sent to the vendor for this check; the region's management group handles differences.",
+          ],
+    hashText:
+      "The hash is computed from the validated definition and recorded with every result. It changes when, and only when, the check's meaning changes (not with comments or formatting), so history shows which version of the check each result came from.",
+    sqlFrom: {
+      store: (runId, at) => [
+        'The statements below are exactly those the servers received in run ',
+        code(runId),
+        ` (${at}) with this version of the definition. Parameters (`,
+        code('$1'),
+        ', ',
+        code('@1'),
+        ') are bound values, not text in the statement.',
+      ],
+      connect: (at) => [
+        `The statements below were built at ${at} by connecting to the databases (only the catalog and the cutoff query were read, no data). They are exactly what a run sends.`,
+      ],
+      none: (problem) => [
+        'No run with this version of the definition is recorded yet, so its statements cannot be shown here. ',
+        'Run ',
+        code('reconcile explain --connect'),
+        ' to build them against the databases',
+        ...(problem === undefined ? ['.'] : ['; that failed now: ', problem, '.']),
+      ],
+      parameters: (values) => ['Parameters: ', code(values)],
+      usedBy: (side, n, results) => [
+        { strong: `${side}, statement ${n}` },
+        ' — gives the results ',
+        ...codeList(results, 'and'),
+      ],
+      cutoffValue: (value) => ['The cutoff in that run: ', code(value), '.'],
+    },
+    short: {
+      query: 'query',
+    },
+    backToSummary: 'Back to the summary',
+  },
 
   // Check kinds.
   kinds: {},

@@ -4,17 +4,16 @@ import type { StoredIncident, StoredRun, StoreQueries } from '../store/store-que
 import type { StoredResult } from '../store/stored-result.js'
 import { buildControlDocument } from '../explain/build.js'
 import { checkAnchor } from '../explain/document.js'
-import { formatDateTime, formatDurationShort } from '../i18n/format.js'
+import type { WebTexts } from '../i18n/catalog/web.js'
+import { countOf, formatDateTime, formatDurationShort, formatNumberText } from '../i18n/format.js'
 import { markup, raw, type SafeHtml } from '../explain/html.js'
-import { type Language, LANGUAGES } from '../i18n/language.js'
-import { PHRASES } from '../explain/phrases.js'
+import { catalog, type Language, LANGUAGES } from '../i18n/language.js'
 import { controlDocumentFragment } from '../explain/render.js'
 import { DOCUMENT_CSS } from '../explain/style.js'
 import { kindNamed } from '../check-kinds/index.js'
 import { mainValue } from '../notify/describe.js'
 import type { ResultStatus } from '../results/types.js'
 import { type ChartPoint, lineChart } from './chart.js'
-import { formatWebNumber, WEB_LOCALE, WEB_TEXT, type WebText } from './i18n.js'
 import { WEB_CSS } from './style.js'
 
 /** What every page is rendered from. */
@@ -44,7 +43,7 @@ function worst(statuses: readonly ResultStatus[]): ResultStatus | undefined {
   return [...statuses].sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b])[0]
 }
 
-function statusLabel(t: WebText, status: ResultStatus): SafeHtml {
+function statusLabel(t: WebTexts, status: ResultStatus): SafeHtml {
   return markup`<span class="label ${status}">${t.status[status]}</span>`
 }
 
@@ -67,9 +66,27 @@ function valueCell(ctx: PageContext, values: Readonly<Record<string, string | nu
   return num(ctx, v)
 }
 
-/** A number on a page, in the page language's one format. */
+/** A count or exact decimal text on a page, in the page language's one format. */
 function num(ctx: PageContext, value: number | string): string {
-  return formatWebNumber(value, ctx.language)
+  return formatNumberText(String(value), ctx.language)
+}
+
+/** A chart's axis number, rounded to `digits` decimals, in the page language's format. */
+function chartNumber(ctx: PageContext, value: number, digits: number): string {
+  const scale = 10 ** digits
+  return formatNumberText(String(Math.round(value * scale) / scale), ctx.language)
+}
+
+/** The texts of the page's language. */
+function texts(ctx: PageContext): WebTexts {
+  return catalog(ctx.language).web
+}
+
+/** What started a run (`cli`, `demo`, `schedule:NAME`), in words. */
+function triggerText(t: WebTexts, trigger: string): string {
+  if (trigger === 'cli') return t.trigger.cli
+  if (trigger.startsWith('schedule:')) return t.trigger.schedule(trigger.slice('schedule:'.length))
+  return trigger
 }
 
 const PERCENT = new Map<Language, Intl.NumberFormat>()
@@ -81,7 +98,7 @@ const PERCENT = new Map<Language, Intl.NumberFormat>()
 function percentText(ctx: PageContext, percent: number, negative: boolean): string {
   let format = PERCENT.get(ctx.language)
   if (format === undefined) {
-    format = new Intl.NumberFormat(WEB_LOCALE[ctx.language], {
+    format = new Intl.NumberFormat(catalog(ctx.language).tag, {
       style: 'percent',
       maximumFractionDigits: 6,
       signDisplay: 'exceptZero',
@@ -103,7 +120,7 @@ function differenceCell(ctx: PageContext, r: StoredResult): string {
     return formatDurationShort(-Number(r.difference.absolute))
   const located = words.note ?? ''
   if (r.difference === null) return located === '' ? '–' : located
-  const size = formatWebNumber(r.difference.absolute, ctx.language, { signed: true })
+  const size = formatNumberText(r.difference.absolute, ctx.language, { signed: true })
   const negative = r.difference.absolute.startsWith('-')
   const text =
     r.difference.percent === null || r.difference.absolute === '0'
@@ -114,11 +131,12 @@ function differenceCell(ctx: PageContext, r: StoredResult): string {
 
 /**
  * What a result found, in the page's language: the one place the dashboard puts a result into words. Results
- * record an English `message` for logs; it is never shown here. Until results carry a message code and its
- * parameters, the words come from the result's kind (`describe`); switch this function to the codes then.
+ * record an English `message` for logs; it is never shown here. The words come from the result's kind
+ * (`describe`), which also locates the difference; a result's message code (src/i18n/result-messages.ts) renders
+ * less (see the branch's report).
  */
 function resultText(ctx: PageContext, r: StoredResult): string {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   if (r.status === 'error') return t.couldNotRun(r.errorCode ?? 'ERROR')
   if (r.status === 'pass') return t.passed
   const words = kindWords(ctx, r)
@@ -137,13 +155,16 @@ function resultText(ctx: PageContext, r: StoredResult): string {
 
 function layout(
   ctx: PageContext,
-  current: keyof WebText['nav'] | null,
+  current: keyof WebTexts['nav'] | null,
   title: string,
   body: SafeHtml,
 ): string {
-  const t = WEB_TEXT[ctx.language]
-  const other = LANGUAGES.find((l) => l !== ctx.language) ?? 'en'
-  const link = (key: keyof WebText['nav'], path: string) =>
+  const t = texts(ctx)
+  // Every other language of the registry, each named in itself.
+  const others = LANGUAGES.filter((l) => l !== ctx.language).map(
+    (l) => markup`<a class="lang" href="/${l}${ctx.path}" hreflang="${l}" lang="${l}">${catalog(l).name}</a>`,
+  )
+  const link = (key: keyof WebTexts['nav'], path: string) =>
     markup`<a href="${href(ctx, path)}"${current === key ? raw(' aria-current="page"') : ''}>${t.nav[key]}</a>`
   return markup`<!doctype html>
 <html lang="${ctx.language}">
@@ -158,7 +179,7 @@ function layout(
 <header class="top"><div class="bar">
 <a class="brand" href="${href(ctx, '/')}">${t.appName}<small>${ctx.config.installation}</small></a>
 <nav>${link('today', '/')}${link('runs', '/runs')}${link('incidents', '/incidents')}${link('control', '/control')}</nav>
-<a class="lang" href="/${other}${ctx.path}" hreflang="${other}" lang="${other}">${t.otherLanguage}</a>
+${others}
 </div></header>
 <main class="page">
 ${body}
@@ -169,7 +190,7 @@ ${body}
 `.value
 }
 
-function runVerdict(run: StoredRun | undefined, results: readonly StoredResult[]): keyof WebText['verdict'] {
+function runVerdict(run: StoredRun | undefined, results: readonly StoredResult[]): keyof WebTexts['verdict'] {
   if (run === undefined) return 'none'
   if (run.finishedAt === null) return 'unfinished'
   const status = worst(results.map((r) => r.status))
@@ -178,8 +199,8 @@ function runVerdict(run: StoredRun | undefined, results: readonly StoredResult[]
 
 /** The today page: the verdict of the last run, when the last load was, and every check's status. */
 export async function todayPage(ctx: PageContext): Promise<Page> {
-  const t = WEB_TEXT[ctx.language]
-  const p = PHRASES[ctx.language]
+  const t = texts(ctx)
+  const p = catalog(ctx.language).document
   const run = await ctx.queries.latestRun()
   const results = run === undefined ? [] : await ctx.queries.resultsOfRuns([run.runId])
   const verdict = runVerdict(run, results)
@@ -206,7 +227,7 @@ export async function todayPage(ctx: PageContext): Promise<Page> {
 ${status === undefined ? markup`<span class="label none">${t.notInLastRun}</span>` : statusLabel(t, status)}
 <h3><a href="${href(ctx, `/checks/${encodeURIComponent(id)}`)}">${definition?.title ?? id}</a></h3>
 <div class="meta"><code>${id}</code>${definition === undefined ? '' : markup` · ${t.severity}: ${p.severity[definition.severity]} · ${definition.owner}`}</div>
-${late === undefined || late === null ? '' : markup`<div class="meta late-changes">${t.lateChanges(late.rows)}</div>`}
+${late === undefined || late === null ? '' : markup`<div class="meta late-changes">${late.rows === null ? t.readAsOfCutoff : t.lateChanges(countOf(late.rows, ctx.language, t.counts.rows))}</div>`}
 ${
   bad.length > 0
     ? markup`<ul>${bad.map((r) => markup`<li>${statusLabel(t, r.status)} <code>${r.assertion}</code>: ${resultText(ctx, r)}</li>`)}</ul>`
@@ -219,14 +240,14 @@ ${
   })
   const body = markup`<section class="verdict ${verdict === 'unfinished' ? 'error' : verdict}" id="verdict">
 <h1>${t.verdict[verdict]}</h1>
-${run === undefined ? '' : markup`<p>${t.verdictDetail(count('pass'), count('fail'), count('error'), new Set(results.map((r) => r.check)).size)}</p>`}
+${run === undefined ? '' : markup`<p>${t.verdictDetail(countOf(count('pass'), ctx.language, t.counts.passed), countOf(count('fail'), ctx.language, t.counts.failed), countOf(count('error'), ctx.language, t.counts.errors), countOf(new Set(results.map((r) => r.check)).size, ctx.language, t.counts.checks))}</p>`}
 ${
   run === undefined
     ? ''
-    : markup`<p>${t.lastRun}: <a href="${href(ctx, `/runs/${encodeURIComponent(run.runId)}`)}">${time(ctx, run.startedAt)}</a> (${t.trigger(run.trigger)}, ${run.host})</p>`
+    : markup`<p>${t.lastRun}: <a href="${href(ctx, `/runs/${encodeURIComponent(run.runId)}`)}">${time(ctx, run.startedAt)}</a> (${triggerText(t, run.trigger)}, ${run.host})</p>`
 }
 ${run === undefined ? '' : markup`<p>${t.lastLoad}: ${lastCutoff === undefined ? t.noCutoff : lastCutoff.replace('T', ' ').replace(/\.0+$/, '')}</p>`}
-${open.length > 0 ? markup`<p><a href="${href(ctx, '/incidents')}">${t.openIncidents(open.length)}</a></p>` : ''}
+${open.length > 0 ? markup`<p><a href="${href(ctx, '/incidents')}">${countOf(open.length, ctx.language, t.counts.openIncidents)}</a></p>` : ''}
 </section>
 ${stale && run !== undefined ? markup`<p class="warning">${t.stale(time(ctx, run.startedAt))}</p>` : ''}
 <h2>${t.checksHeading}</h2>
@@ -240,7 +261,7 @@ function resultsTable(
   withCheck: boolean,
   withTime: boolean,
 ): SafeHtml {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   return markup`<div class="table-wrap"><table class="stack results"><thead><tr>
 ${withTime ? markup`<th>${t.th.time}</th>` : ''}${withCheck ? markup`<th>${t.th.check}</th>` : ''}<th>${t.th.assertion}</th><th>${t.th.status}</th><th class="num">${t.th.source}</th><th class="num">${t.th.target}</th><th class="num">${t.th.difference}</th><th>${t.th.message}</th>${withTime ? markup`<th>${t.th.run}</th>` : ''}
 </tr></thead><tbody>
@@ -260,7 +281,7 @@ async function incidentSummaries(
   ctx: PageContext,
   incidents: readonly StoredIncident[],
 ): Promise<Map<string, string>> {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   const runIds = [...new Set(incidents.map((i) => i.lastRunId))]
   const results = runIds.length === 0 ? [] : await ctx.queries.resultsOfRuns(runIds)
   const summaries = new Map<string, string>()
@@ -270,13 +291,13 @@ async function incidentSummaries(
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || a.seq - b.seq)
     const first = bad[0]
     const text = first === undefined ? t.status.fail : `${first.assertion}: ${resultText(ctx, first)}`
-    summaries.set(i.incidentId, bad.length > 1 ? `${text} (${t.andMore(bad.length - 1)})` : text)
+    summaries.set(i.incidentId, bad.length > 1 ? `${text} (${t.andMore(num(ctx, bad.length - 1))})` : text)
   }
   return summaries
 }
 
 async function incidentsTable(ctx: PageContext, incidents: readonly StoredIncident[]): Promise<SafeHtml> {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   if (incidents.length === 0) return markup`<p>${t.noIncidents}</p>`
   const summaries = await incidentSummaries(ctx, incidents)
   return markup`<div class="table-wrap"><table class="stack incidents"><thead><tr><th>${t.th.incident}</th><th>${t.th.check}</th><th>${t.th.status}</th><th>${t.th.opened}</th><th>${t.th.lastSeen}</th><th>${t.th.resolved}</th><th class="num">${t.th.occurrences}</th><th>${t.th.vendor}</th><th>${t.th.summary}</th></tr></thead><tbody>
@@ -293,7 +314,7 @@ function numeric(text: string | null): number | null {
 }
 
 function assertionChart(ctx: PageContext, assertion: string, results: readonly StoredResult[]): SafeHtml {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   const ordered = [...results].reverse()
   const label = (r: StoredResult) => formatDateTime(r.evaluatedAt, ctx.config.timezone).slice(5)
   const first = ordered[0]
@@ -308,7 +329,7 @@ function assertionChart(ctx: PageContext, assertion: string, results: readonly S
     return lineChart({
       points,
       series: [{ name: t.chartLegend.lag, className: 'difference' }],
-      format: (v) => formatWebNumber(v, ctx.language, { maximumFractionDigits: 1 }),
+      format: (v) => chartNumber(ctx, v, 1),
       title: t.chartHeading(assertion),
       failedLabel: t.chartLegend.failed,
       height: 160,
@@ -327,7 +348,7 @@ function assertionChart(ctx: PageContext, assertion: string, results: readonly S
     values: [numeric(r.difference?.absolute ?? null)],
     failed: r.status !== 'pass',
   }))
-  const format = (v: number) => formatWebNumber(v, ctx.language, { maximumFractionDigits: 2 })
+  const format = (v: number) => chartNumber(ctx, v, 2)
   return markup`${lineChart({
     points,
     series: [
@@ -350,8 +371,8 @@ function assertionChart(ctx: PageContext, assertion: string, results: readonly S
 
 /** A check's page: its latest results, a chart of source and target over time per assertion, its incidents. */
 export async function checkPage(ctx: PageContext, id: string): Promise<Page> {
-  const t = WEB_TEXT[ctx.language]
-  const p = PHRASES[ctx.language]
+  const t = texts(ctx)
+  const p = catalog(ctx.language).document
   const definition = ctx.definitions.find((d) => d.id === id)
   const history = await ctx.queries.checkHistory(id, 1000)
   if (definition === undefined && history.length === 0) return notFound(ctx, t.unknownCheck(id))
@@ -389,7 +410,7 @@ ${resultsTable(ctx, history.slice(0, 200), false, true)}`
 
 /** The runs page: every run, newest first, with its counts. */
 export async function runsPage(ctx: PageContext): Promise<Page> {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   const runs = await ctx.queries.runs({ limit: 200 })
   const body = markup`<h1>${t.runsHeading}</h1>
 ${
@@ -399,7 +420,7 @@ ${
 ${runs.map((r) => {
   const status: ResultStatus | 'none' =
     r.finishedAt === null ? 'error' : (r.errors ?? 0) > 0 ? 'error' : (r.failed ?? 0) > 0 ? 'fail' : 'pass'
-  return markup`<tr><td class="when" data-label="${t.th.started}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${time(ctx, r.startedAt)}</a></td><td data-label="${t.th.status}"><span class="label ${status}">${t.runStatus[r.status] ?? r.status}</span></td><td class="num" data-label="${t.status.pass}">${r.passed === null ? '–' : num(ctx, r.passed)}</td><td class="num" data-label="${t.status.fail}">${r.failed === null ? '–' : num(ctx, r.failed)}</td><td class="num" data-label="${t.status.error}">${r.errors === null ? '–' : num(ctx, r.errors)}</td><td data-label="${t.th.duration}">${r.finishedAt === null ? '–' : formatDurationShort(r.finishedAt.getTime() - r.startedAt.getTime())}</td><td data-label="${t.th.trigger}">${t.trigger(r.trigger)}</td><td data-label="${t.th.host}">${r.host}</td><td data-label="${t.th.run}"><code>${r.runId.slice(0, 8)}</code></td></tr>`
+  return markup`<tr><td class="when" data-label="${t.th.started}"><a href="${href(ctx, `/runs/${encodeURIComponent(r.runId)}`)}">${time(ctx, r.startedAt)}</a></td><td data-label="${t.th.status}"><span class="label ${status}">${t.runStatus[r.status] ?? r.status}</span></td><td class="num" data-label="${t.status.pass}">${r.passed === null ? '–' : num(ctx, r.passed)}</td><td class="num" data-label="${t.status.fail}">${r.failed === null ? '–' : num(ctx, r.failed)}</td><td class="num" data-label="${t.status.error}">${r.errors === null ? '–' : num(ctx, r.errors)}</td><td data-label="${t.th.duration}">${r.finishedAt === null ? '–' : formatDurationShort(r.finishedAt.getTime() - r.startedAt.getTime())}</td><td data-label="${t.th.trigger}">${triggerText(t, r.trigger)}</td><td data-label="${t.th.host}">${r.host}</td><td data-label="${t.th.run}"><code>${r.runId.slice(0, 8)}</code></td></tr>`
 })}
 </tbody></table></div>`
 }`
@@ -408,20 +429,20 @@ ${runs.map((r) => {
 
 /** One run: its facts and every result. */
 export async function runPage(ctx: PageContext, runId: string): Promise<Page> {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   const run = await ctx.queries.run(runId)
   if (run === undefined) return notFound(ctx, t.unknownRun(runId))
   const results = await ctx.queries.resultsOfRuns([runId])
   const body = markup`<p class="crumbs"><a href="${href(ctx, '/runs')}">${t.nav.runs}</a> › <code>${run.runId.slice(0, 8)}</code></p>
 <h1>${t.runHeading(time(ctx, run.startedAt))}</h1>
-<dl class="facts"><dt>${t.th.run}</dt><dd><code>${run.runId}</code></dd><dt>${t.th.started}</dt><dd>${time(ctx, run.startedAt)}</dd><dt>${t.th.finished}</dt><dd>${run.finishedAt === null ? t.runStatus.running : time(ctx, run.finishedAt)}</dd><dt>${t.th.trigger}</dt><dd>${t.trigger(run.trigger)} · ${run.host} · ${run.toolVersion}</dd></dl>
+<dl class="facts"><dt>${t.th.run}</dt><dd><code>${run.runId}</code></dd><dt>${t.th.started}</dt><dd>${time(ctx, run.startedAt)}</dd><dt>${t.th.finished}</dt><dd>${run.finishedAt === null ? t.runStatus.running : time(ctx, run.finishedAt)}</dd><dt>${t.th.trigger}</dt><dd>${triggerText(t, run.trigger)} · ${run.host} · ${run.toolVersion}</dd></dl>
 ${resultsTable(ctx, results, true, false)}`
   return { status: 200, body: layout(ctx, 'runs', t.runHeading(run.runId.slice(0, 8)), body) }
 }
 
 /** Open and resolved incidents, when the store records them. */
 export async function incidentsPage(ctx: PageContext): Promise<Page> {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   const incidents = await ctx.queries.incidents()
   const body =
     incidents === null
@@ -445,12 +466,12 @@ export async function controlPage(ctx: PageContext): Promise<Page> {
     now: ctx.now,
   })
   const body = markup`<div class="doc">${controlDocumentFragment(doc, ctx.language)}</div>`
-  return { status: 200, body: layout(ctx, 'control', WEB_TEXT[ctx.language].nav.control, body) }
+  return { status: 200, body: layout(ctx, 'control', texts(ctx).nav.control, body) }
 }
 
 /** A 404 page in the context's language. */
 export function notFound(ctx: PageContext, message?: string): Page {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   return {
     status: 404,
     body: layout(ctx, null, t.notFound, markup`<h1>${t.notFound}</h1><p>${message ?? ''}</p>`),
@@ -459,6 +480,6 @@ export function notFound(ctx: PageContext, message?: string): Page {
 
 /** A 500 page: says what failed without a stack trace. */
 export function errorPage(ctx: PageContext, message: string): Page {
-  const t = WEB_TEXT[ctx.language]
+  const t = texts(ctx)
   return { status: 500, body: layout(ctx, null, t.error, markup`<h1>${t.error}</h1><p>${message}</p>`) }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { StoreQueries } from '../../src/store/store-queries.js'
 import { openStoreForReading } from '../../src/store/open-for-reading.js'
-import { countOf, formatWebNumber } from '../../src/web/i18n.js'
+import { countOf, formatNumberText } from '../../src/i18n/format.js'
 import { type Dashboard, startDashboard } from '../../src/web/server.js'
 import { availableEngines } from '../support/engines.js'
 import { type SmallStore, smallStore } from '../evidence/small-store.js'
@@ -14,23 +14,23 @@ const text = (html: string) => html.replace(/<[^>]*>/g, ' ')
 
 describe('the dashboard number and plural formats', () => {
   it('formats numbers one way per language, exactly, through Intl', () => {
-    expect(formatWebNumber('1234567.5', 'sv')).toBe(`1${NBSP}234${NBSP}567,5`)
-    expect(formatWebNumber('1234567.5', 'en')).toBe('1,234,567.5')
+    expect(formatNumberText('1234567.5', 'sv')).toBe(`1${NBSP}234${NBSP}567,5`)
+    expect(formatNumberText('1234567.5', 'en')).toBe('1,234,567.5')
     // Decimal text keeps every digit: no detour through a float.
-    expect(formatWebNumber('12345678901234567.89', 'en')).toBe('12,345,678,901,234,567.89')
-    expect(formatWebNumber('-23.75', 'sv', { signed: true })).toBe('−23,75')
-    expect(formatWebNumber('-23.75', 'en', { signed: true })).toBe('−23.75')
-    expect(formatWebNumber('5', 'en', { signed: true })).toBe('+5')
-    expect(formatWebNumber('0', 'en', { signed: true })).toBe('0')
-    expect(formatWebNumber('not a number', 'sv')).toBe('not a number')
+    expect(formatNumberText('12345678901234567.89', 'en')).toBe('12,345,678,901,234,567.89')
+    expect(formatNumberText('-23.75', 'sv', { signed: true })).toBe('−23,75')
+    expect(formatNumberText('-23.75', 'en', { signed: true })).toBe('−23.75')
+    expect(formatNumberText('5', 'en', { signed: true })).toBe('+5')
+    expect(formatNumberText('0', 'en', { signed: true })).toBe('0')
+    expect(formatNumberText('not a number', 'sv')).toBe('not a number')
   })
 
   it('picks the noun form by the count', () => {
-    const run = { one: 'körning', other: 'körningar' }
-    expect(countOf(1, run, 'sv')).toBe('1 körning')
-    expect(countOf(2, run, 'sv')).toBe('2 körningar')
-    expect(countOf(0, run, 'sv')).toBe('0 körningar')
-    expect(countOf(1500, { one: 'row', other: 'rows' }, 'en')).toBe('1,500 rows')
+    const run = ['körning', 'körningar'] as const
+    expect(countOf(1, 'sv', run)).toBe('1 körning')
+    expect(countOf(2, 'sv', run)).toBe('2 körningar')
+    expect(countOf(0, 'sv', run)).toBe('0 körningar')
+    expect(countOf(1500, 'en', ['row', 'rows'])).toBe('1,500 rows')
   })
 })
 
