@@ -1,4 +1,4 @@
-import { describeDifference } from '../check-kinds/tolerance.js'
+import { describeDifference } from '../check-kinds/tolerance/tolerance.js'
 import type { RecordedRun } from '../runner/run.js'
 import type { NotifiedRun } from '../pipeline/run-and-notify.js'
 import type { CheckResult, ObservedValues, ResultStatus } from '../results/types.js'

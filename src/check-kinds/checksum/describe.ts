@@ -1,7 +1,7 @@
-import type { Language } from '../i18n/language.js'
-import { formatNumber } from '../i18n/amounts.js'
-import { pluralOf } from '../i18n/plural.js'
-import type { DescribableResult, ResultDescription } from '../results/describable.js'
+import type { Language } from '../../i18n/language.js'
+import { formatNumber } from '../../i18n/amounts.js'
+import { pluralOf } from '../../i18n/plural.js'
+import type { DescribableResult, ResultDescription } from '../../results/describable.js'
 
 interface ChecksumWords {
   /** A checksum difference: rows changed, missing and extra in the target (null when the rows were not located). */

@@ -1,5 +1,5 @@
-import type { Language } from '../i18n/language.js'
-import type { DescribableResult } from '../results/describable.js'
+import type { Language } from '../../i18n/language.js'
+import type { DescribableResult } from '../../results/describable.js'
 
 const CHECK_FIRST: Readonly<Record<Language, { readonly nulls: string; readonly values: string }>> = {
   sv: {

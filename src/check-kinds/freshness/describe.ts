@@ -1,6 +1,6 @@
-import { formatAge } from '../i18n/amounts.js'
-import type { Language } from '../i18n/language.js'
-import type { DescribableResult, ResultDescription } from '../results/describable.js'
+import { formatAge } from '../../i18n/amounts.js'
+import type { Language } from '../../i18n/language.js'
+import type { DescribableResult, ResultDescription } from '../../results/describable.js'
 
 interface FreshnessWords {
   readonly behind: (d: string) => string

@@ -1,9 +1,9 @@
-import type { RowCountAssertion } from '../definitions/types.js'
-import type { Inline } from '../i18n/inline.js'
-import type { Language } from '../i18n/language.js'
-import { joinList } from '../i18n/phrase-helpers.js'
-import type { Explanation } from '../plan/check-kind.js'
-import { toleranceSentence, toleranceShort } from './tolerance-explain.js'
+import type { RowCountAssertion } from '../../definitions/types.js'
+import type { Inline } from '../../i18n/inline.js'
+import type { Language } from '../../i18n/language.js'
+import { joinList } from '../../i18n/phrase-helpers.js'
+import type { Explanation } from '../../plan/check-kind.js'
+import { toleranceSentence, toleranceShort } from '../tolerance/tolerance-explain.js'
 
 interface RowCountPhrases {
   readonly rowCount: (tolerance: string) => Inline[]

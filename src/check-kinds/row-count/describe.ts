@@ -1,7 +1,7 @@
-import { formatNumber, formatPercent } from '../i18n/amounts.js'
-import type { Language } from '../i18n/language.js'
-import { pluralOf } from '../i18n/plural.js'
-import type { DescribableResult, ResultDescription } from '../results/describable.js'
+import { formatNumber, formatPercent } from '../../i18n/amounts.js'
+import type { Language } from '../../i18n/language.js'
+import { pluralOf } from '../../i18n/plural.js'
+import type { DescribableResult, ResultDescription } from '../../results/describable.js'
 
 interface RowCountWords {
   /** A count of rows with its word: `1 rad`, `47 rader`; `count` is decimal text. */

@@ -1,9 +1,9 @@
-import type { FreshnessAssertion } from '../definitions/types.js'
-import { formatDurationWords } from '../i18n/format.js'
-import type { Inline } from '../i18n/inline.js'
-import type { Language } from '../i18n/language.js'
-import { code } from '../i18n/phrase-helpers.js'
-import type { Explanation } from '../plan/check-kind.js'
+import type { FreshnessAssertion } from '../../definitions/types.js'
+import { formatDurationWords } from '../../i18n/format.js'
+import type { Inline } from '../../i18n/inline.js'
+import type { Language } from '../../i18n/language.js'
+import { code } from '../../i18n/phrase-helpers.js'
+import type { Explanation } from '../../plan/check-kind.js'
 
 interface FreshnessPhrases {
   /** `fromCutoff`: the age is measured at the load's cutoff rather than when the check runs. */

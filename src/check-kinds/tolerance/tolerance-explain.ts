@@ -1,5 +1,5 @@
-import type { Tolerance } from '../definitions/types.js'
-import type { Language } from '../i18n/language.js'
+import type { Tolerance } from '../../definitions/types.js'
+import type { Language } from '../../i18n/language.js'
 
 interface TolerancePhrases {
   readonly tolerance: (

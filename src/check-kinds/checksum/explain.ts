@@ -1,8 +1,8 @@
-import type { CanonicalOptions, ChecksumAssertion } from '../definitions/types.js'
-import type { Inline } from '../i18n/inline.js'
-import type { Language } from '../i18n/language.js'
-import { code, codeList } from '../i18n/phrase-helpers.js'
-import type { ExplainContext, Explanation } from '../plan/check-kind.js'
+import type { CanonicalOptions, ChecksumAssertion } from '../../definitions/types.js'
+import type { Inline } from '../../i18n/inline.js'
+import type { Language } from '../../i18n/language.js'
+import { code, codeList } from '../../i18n/phrase-helpers.js'
+import type { ExplainContext, Explanation } from '../../plan/check-kind.js'
 
 /** A checked column whose definition sets how its values are compared. */
 interface ColumnComparison extends CanonicalOptions {
