@@ -1,45 +1,11 @@
 import { formatNumber, formatPercent } from '../../i18n/amounts.js'
-import type { Language } from '../../i18n/language.js'
+import { catalog, type Language } from '../../i18n/language.js'
 import { pluralOf } from '../../i18n/plural.js'
 import type { DescribableResult, ResultDescription } from '../../results/describable.js'
 
-interface RowCountWords {
-  /** A count of rows with its word: `1 rad`, `47 rader`; `count` is decimal text. */
-  readonly rows: (count: string) => string
-  readonly missing: (rows: string) => string
-  readonly extra: (rows: string) => string
-  readonly missingAndExtra: (missing: string, extra: string) => string
-  readonly groupsDiffer: (n: string, of: string) => string
-  readonly atLeast: (text: string) => string
-  readonly checkUngrouped: string
-  readonly checkGroups: (by: string) => string
-}
-
-const PHRASES: Readonly<Record<Language, RowCountWords>> = {
-  sv: {
-    rows: (count) => `${formatNumber(count, 'sv')} ${pluralOf(count, 'sv', 'rad', 'rader')}`,
-    missing: (rows) => `${rows} saknas i målet`,
-    extra: (rows) => `${rows} för mycket i målet`,
-    missingAndExtra: (missing, extra) => `${missing} saknas och ${extra} för mycket i målet`,
-    groupsDiffer: (n, of) => `${n} av ${of} grupper skiljer`,
-    atLeast: (text) => `minst ${text}`,
-    checkUngrouped:
-      'Titta först i laddningsloggen: blev nattens laddning av tabellen klar, och läste den alla rader fram till cutoff? Saknas rader kan en partition eller ett delsteg ha hoppats över; för många rader tyder på en dubbelladdning.',
-    checkGroups: (by) =>
-      `Titta först på grupperna nedan (per ${by}): saknas en hel grupp i målet, leta efter den laddning eller partition som skulle ha fört över just den dagen eller enheten; för många rader i en grupp tyder på en dubbelladdning eller en flyttad rad.`,
-  },
-  en: {
-    rows: (count) => `${formatNumber(count, 'en')} ${pluralOf(count, 'en', 'row', 'rows')}`,
-    missing: (rows) => `${rows} missing in the target`,
-    extra: (rows) => `${rows} extra in the target`,
-    missingAndExtra: (missing, extra) => `${missing} missing and ${extra} extra in the target`,
-    groupsDiffer: (n, of) => `${n} of ${of} groups differ`,
-    atLeast: (text) => `at least ${text}`,
-    checkUngrouped:
-      "Check the load log first: did the night's load of this table finish, and did it read every row up to the cutoff? Missing rows point at a skipped partition or step; extra rows at a load that ran twice.",
-    checkGroups: (by) =>
-      `Check the groups below first (by ${by}): where a whole group is missing in the target, look for the load or partition that should have carried that day or unit; extra rows in a group point at a load that ran twice or a row moved between groups.`,
-  },
+/** A count of rows with its word: `1 rad`, `47 rader`; `count` is decimal text. */
+function rows(count: string, language: Language): string {
+  return `${formatNumber(count, language)} ${pluralOf(count, language, ...catalog(language).kinds.rowCount.rows)}`
 }
 
 /** Rows missing and extra in the target as decimal text, and whether they are lower bounds (older results). */
@@ -76,18 +42,18 @@ export function rowCountShortfalls(
  * shortfall in one group is never hidden by an excess in another), and how many groups differ.
  */
 export function describeRowCount(result: DescribableResult, language: Language): ResultDescription {
-  const p = PHRASES[language]
+  const p = catalog(language).kinds.rowCount
   if (result.status !== 'fail') return {}
   const found = rowCountShortfalls(result)
   if (found === null) return {}
   const { missing, extra } = found
   let phrase =
     missing !== '0' && extra !== '0'
-      ? p.missingAndExtra(p.rows(missing), formatNumber(extra, language))
+      ? p.missingAndExtra(rows(missing, language), formatNumber(extra, language))
       : missing !== '0'
-        ? p.missing(p.rows(missing))
+        ? p.missing(rows(missing, language))
         : extra !== '0'
-          ? p.extra(p.rows(extra))
+          ? p.extra(rows(extra, language))
           : ''
   if (phrase !== '' && found.lowerBound) phrase = p.atLeast(phrase)
   const counts = { missing, extra, lowerBound: found.lowerBound }
@@ -109,5 +75,6 @@ export function describeRowCount(result: DescribableResult, language: Language):
 export function checkFirstRowCount(result: DescribableResult, language: Language): string {
   const groups = result.details?.groups ?? []
   const by = Object.keys(groups[0]?.group ?? {})
-  return by.length === 0 ? PHRASES[language].checkUngrouped : PHRASES[language].checkGroups(by.join(', '))
+  const p = catalog(language).kinds.rowCount
+  return by.length === 0 ? p.checkUngrouped : p.checkGroups(by.join(', '))
 }
