@@ -1,9 +1,9 @@
 import type { Assertion } from '../definitions/types.js'
-import { aggregateKind } from './aggregate.js'
+import { aggregateKind } from './aggregate/kind.js'
 import type { CheckKind } from '../plan/check-kind.js'
-import { checksumKind } from './checksum.js'
-import { freshnessKind } from './freshness.js'
-import { rowCountKind } from './row-count.js'
+import { checksumKind } from './checksum/kind.js'
+import { freshnessKind } from './freshness/kind.js'
+import { rowCountKind } from './row-count/kind.js'
 
 type KindOf<K extends Assertion['kind']> = CheckKind<Extract<Assertion, { kind: K }>>
 

@@ -1,9 +1,10 @@
-import { describeDifference } from '../check-kinds/tolerance.js'
+import { describeDifference } from '../check-kinds/tolerance/tolerance.js'
 import type { RecordedRun } from '../runner/run.js'
 import type { NotifiedRun } from '../pipeline/run-and-notify.js'
 import type { CheckResult, ObservedValues, ResultStatus } from '../results/types.js'
 import type { HistoryEntry, HistoryRow } from '../store/results-store.js'
 import { formatDurationShort } from '../i18n/format.js'
+import { resultText } from '../i18n/result-messages.js'
 import { formatInZone } from '../util/time-zone.js'
 import { type CliIo, paint } from './io.js'
 
@@ -115,7 +116,9 @@ export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string
         continue
       }
       lines.push(`  ${paint(io, STATUS_STYLE[r.status], STATUS_LABEL[r.status])} ${r.check} · ${r.assertion}`)
-      lines.push(`       ${r.message}`)
+      // Rendered from the result's code, as mail and dashboard do; the CLI speaks English. An error keeps its
+      // message above: only that carries the cause (the code carries just the error's code).
+      lines.push(`       ${resultText(r, 'en')}`)
       for (const g of r.details?.groups ?? []) {
         const key = Object.entries(g.group)
           .map(([k, v]) => `${k}=${v ?? 'NULL'}`)

@@ -1,5 +1,7 @@
-import { formatDurationWords, formatNumber, formatNumberText } from './format.js'
-import type { Language } from './language.js'
+import type { MessageFormat, MessageText } from './catalog/results.js'
+import { countOf, formatDurationWords, formatNumber, formatNumberText } from './format.js'
+import { catalog, DEFAULT_LANGUAGE, type Language } from './language.js'
+import { joinList } from './phrase-helpers.js'
 
 /**
  * What a result's message may carry: counts and exact decimal text of counts, sums and differences, column and
@@ -9,13 +11,13 @@ import type { Language } from './language.js'
 export type MessageParamValue = string | number | boolean | null | readonly string[] | readonly number[]
 
 /** A tolerance as a message carries it: each bound, or null when it is not set (or 0). */
-type ToleranceParams = {
+export type ToleranceParams = {
   readonly toleranceAbsolute: number | null
   readonly tolerancePercent: number | null
 }
 
 /** What the checksum knew before locating: rows on each side and the number of columns hashed. */
-type ChecksumBase = {
+export type ChecksumBase = {
   readonly sourceRows: number
   readonly targetRows: number
   readonly columns: number
@@ -152,221 +154,45 @@ export function toleranceParams(tolerance: { absolute?: number; percent?: number
   }
 }
 
-type Render<C extends MessageCode> = (p: MessageParamsByCode[C], language: Language) => string
+const FORMATS = new Map<Language, MessageFormat>()
 
-/** One text per language for every code: a code without a text in every language does not compile. */
-type Texts = { readonly [C in MessageCode]: Readonly<Record<Language, Render<C>>> }
-
-const num = (text: string, language: Language) => formatNumberText(text, language)
-const count = (n: number, language: Language) => formatNumber(n, language, 0)
-const percent = (p: number, language: Language) =>
-  language === 'sv' ? `${formatNumber(p, language)}\u00a0%` : `${formatNumber(p, language)}%`
-const signed = (text: string, language: Language) =>
-  `${text.startsWith('-') ? '' : text === '0' ? '' : '+'}${num(text, language)}`
-const duration = (ms: number, language: Language) => formatDurationWords(ms, language)
-
-function tolerance(p: ToleranceParams, language: Language): string {
-  const parts: string[] = []
-  if (p.toleranceAbsolute !== null) parts.push(`±${formatNumber(p.toleranceAbsolute, language)}`)
-  if (p.tolerancePercent !== null) parts.push(`±${percent(p.tolerancePercent, language)}`)
-  if (parts.length === 0) return language === 'sv' ? 'exakt' : 'exact'
-  return parts.join(language === 'sv' ? ' eller ' : ' or ')
-}
-
-function list(items: readonly string[], language: Language): string {
-  if (items.length <= 1) return items.join('')
-  return `${items.slice(0, -1).join(', ')} ${language === 'sv' ? 'och' : 'and'} ${items.at(-1) ?? ''}`
-}
-
-function rows(n: number, language: Language): string {
-  if (language === 'sv') return `${count(n, language)} ${n === 1 ? 'rad' : 'rader'}`
-  return `${count(n, language)} ${n === 1 ? 'row' : 'rows'}`
-}
-
-function columns(n: number, language: Language): string {
-  if (language === 'sv') return `${count(n, language)} ${n === 1 ? 'kolumn' : 'kolumner'}`
-  return `${count(n, language)} ${n === 1 ? 'column' : 'columns'}`
-}
-
-const CHECKSUM_BASE: Readonly<Record<Language, (p: ChecksumBase) => string>> = {
-  sv: (p) =>
-    p.sourceRows === p.targetRows
-      ? `värdena skiljer sig: båda sidor har ${rows(p.sourceRows, 'sv')}, men kontrollsummorna över ${columns(p.columns, 'sv')} skiljer sig`
-      : `raderna skiljer sig: källan har ${rows(p.sourceRows, 'sv')}, målet ${rows(p.targetRows, 'sv')}; kontrollsummorna över ${columns(p.columns, 'sv')} skiljer sig`,
-  en: (p) =>
-    p.sourceRows === p.targetRows
-      ? `values differ: both sides have ${rows(p.sourceRows, 'en')}, but the checksums over ${columns(p.columns, 'en')} differ`
-      : `rows differ: source ${rows(p.sourceRows, 'en')}, target ${rows(p.targetRows, 'en')}; checksums over ${columns(p.columns, 'en')} differ`,
-}
-
-const NOT_LOCATED: Readonly<
-  Record<Language, Record<NotLocatedReason, (keyColumn: string | null) => string>>
-> = {
-  sv: {
-    locate_off: () => 'lokalisering är avstängd för kontrollen ("locate: false")',
-    no_key: () => 'definitionen har ingen nyckel ("key")',
-    key_type: (k) => `nyckelkolumnen ${k ?? ''} har en typ som inte kan lokaliseras`,
-    failed: () => 'lokaliseringen misslyckades',
-  },
-  en: {
-    locate_off: () => 'locating is off for this assertion ("locate: false")',
-    no_key: () => 'the definition has no "key"',
-    key_type: (k) => `key column ${k ?? ''} has a type that cannot be located on`,
-    failed: () => 'locating failed',
-  },
-}
-
-const TEXTS: Texts = {
-  'row_count.agree': {
-    sv: (p, l) =>
-      `antalet rader stämmer (${num(p.source, l)} i källan, ${num(p.target, l)} i målet, marginal ${tolerance(p, l)})`,
-    en: (p, l) =>
-      `row counts agree (${num(p.source, l)} source, ${num(p.target, l)} target, tolerance ${tolerance(p, l)})`,
-  },
-  'row_count.rows_missing': {
-    sv: (p, l) =>
-      `målet har ${num(p.rows, l)} färre rader än källan (${num(p.source, l)} → ${num(p.target, l)}${p.percent === null ? '' : `, −${percent(p.percent, l)}`}), marginal ${tolerance(p, l)}`,
-    en: (p, l) =>
-      `target has ${num(p.rows, l)} fewer rows than the source (${num(p.source, l)} → ${num(p.target, l)}${p.percent === null ? '' : `, -${percent(p.percent, l)}`}), tolerance ${tolerance(p, l)}`,
-  },
-  'row_count.rows_extra': {
-    sv: (p, l) =>
-      `målet har ${num(p.rows, l)} fler rader än källan (${num(p.source, l)} → ${num(p.target, l)}${p.percent === null ? '' : `, +${percent(p.percent, l)}`}), marginal ${tolerance(p, l)}`,
-    en: (p, l) =>
-      `target has ${num(p.rows, l)} more rows than the source (${num(p.source, l)} → ${num(p.target, l)}${p.percent === null ? '' : `, +${percent(p.percent, l)}`}), tolerance ${tolerance(p, l)}`,
-  },
-  'row_count.groups_agree': {
-    sv: (p, l) =>
-      `alla ${count(p.groups, l)} grupper per ${list(p.groupBy, l)} stämmer (marginal ${tolerance(p, l)})`,
-    en: (p, l) =>
-      `all ${count(p.groups, l)} groups by ${list(p.groupBy, l)} agree (tolerance ${tolerance(p, l)})`,
-  },
-  'row_count.groups_differ': {
-    sv: (p, l) =>
-      `${count(p.differing, l)} av ${count(p.groups, l)} grupper per ${list(p.groupBy, l)} skiljer sig (marginal ${tolerance(p, l)})`,
-    en: (p, l) =>
-      `${count(p.differing, l)} of ${count(p.groups, l)} groups by ${list(p.groupBy, l)} differ (tolerance ${tolerance(p, l)})`,
-  },
-  'aggregate.empty': {
-    sv: (p) => `${p.function}(${p.column}) är tomt på båda sidor`,
-    en: (p) => `${p.function}(${p.column}) is empty on both sides`,
-  },
-  'aggregate.empty_on_one_side': {
-    sv: (p) =>
-      p.emptySide === 'target'
-        ? `${p.function}(${p.column}) är tomt i målet men inte i källan`
-        : `${p.function}(${p.column}) är tomt i källan men inte i målet`,
-    en: (p) =>
-      p.emptySide === 'target'
-        ? `${p.function}(${p.column}) is empty on the target but not on the source`
-        : `${p.function}(${p.column}) is empty on the source but not on the target`,
-  },
-  'aggregate.agrees': {
-    sv: (p, l) => `${p.function}(${p.column}) stämmer (marginal ${tolerance(p, l)})`,
-    en: (p, l) => `${p.function}(${p.column}) agrees (tolerance ${tolerance(p, l)})`,
-  },
-  'aggregate.differs': {
-    sv: (p, l) =>
-      `${p.function}(${p.column}) skiljer sig med ${signed(p.difference, l)}${p.percent === null ? '' : ` (${percent(p.percent, l)})`}, marginal ${tolerance(p, l)}`,
-    en: (p, l) =>
-      `${p.function}(${p.column}) differs by ${signed(p.difference, l)}${p.percent === null ? '' : ` (${percent(p.percent, l)})`}, tolerance ${tolerance(p, l)}`,
-  },
-  'aggregate.equal': {
-    sv: (p) => `${p.function}(${p.column}) är lika på båda sidor`,
-    en: (p) => `${p.function}(${p.column}) agrees`,
-  },
-  'aggregate.not_equal': {
-    sv: (p) => `${p.function}(${p.column}) skiljer sig mellan källan och målet`,
-    en: (p) => `${p.function}(${p.column}) differs between source and target`,
-  },
-  'freshness.no_target_rows': {
-    sv: (p) => `målet har inga rader med ${p.column}, så aktualiteten kan inte visas`,
-    en: (p) => `the target has no rows with a ${p.column}, so its freshness cannot be shown`,
-  },
-  'freshness.fresh': {
-    sv: (p, l) =>
-      `aktuellt: nyaste ${p.column} i målet är ${duration(p.ageMs, l)} gammal${p.fromCutoff ? ' vid cutoff' : ''}${p.lagMs === null ? '' : `, ${duration(p.lagMs, l)} efter källan`}`,
-    en: (p, l) =>
-      `fresh: newest target ${p.column} is ${duration(p.ageMs, l)} old${p.fromCutoff ? ' at the cutoff' : ''}${p.lagMs === null ? '' : `, ${duration(p.lagMs, l)} behind the source`}`,
-  },
-  'freshness.stale': {
-    sv: (p, l) =>
-      `inaktuellt: ${[
-        ...(p.maxAgeMs === null
-          ? []
-          : [
-              `nyaste raden i målet är ${duration(p.ageMs, l)} gammal${p.fromCutoff ? ' vid cutoff' : ''} (tillåtet ${duration(p.maxAgeMs, l)})`,
-            ]),
-        ...(p.maxLagMs === null || p.lagMs === null
-          ? []
-          : [`målet ligger ${duration(p.lagMs, l)} efter källan (tillåtet ${duration(p.maxLagMs, l)})`]),
-      ].join('; ')}`,
-    en: (p, l) =>
-      `stale: ${[
-        ...(p.maxAgeMs === null
-          ? []
-          : [
-              `newest target row is ${duration(p.ageMs, l)} old${p.fromCutoff ? ' at the cutoff' : ''} (allowed ${duration(p.maxAgeMs, l)})`,
-            ]),
-        ...(p.maxLagMs === null || p.lagMs === null
-          ? []
-          : [`target is ${duration(p.lagMs, l)} behind the source (allowed ${duration(p.maxLagMs, l)})`]),
-      ].join('; ')}`,
-  },
-  'checksum.agree': {
-    sv: (p, l) =>
-      `alla värden stämmer: ${rows(p.sourceRows, l)} på båda sidor, samma kontrollsumma över ${columns(p.columns, l)}`,
-    en: (p, l) =>
-      `every value agrees: ${rows(p.sourceRows, l)} on both sides, same checksum over ${columns(p.columns, l)}`,
-  },
-  'checksum.values_differ': { sv: (p) => CHECKSUM_BASE.sv(p), en: (p) => CHECKSUM_BASE.en(p) },
-  'checksum.rows_differ': { sv: (p) => CHECKSUM_BASE.sv(p), en: (p) => CHECKSUM_BASE.en(p) },
-  'checksum.rows_located': {
-    sv: (p, l) => {
-      const parts = [
-        `${count(p.missing, l)} saknas i målet`,
-        `${count(p.extra, l)} extra i målet${p.extraMayBeLate && p.extra > 0 ? ' (kan ha raderats i källan efter laddningen)' : ''}`,
-        `${count(p.changed, l)} ändrade`,
-        ...(p.duplicateKeys > 0 ? [`${count(p.duplicateKeys, l)} dubblerade nycklar`] : []),
-      ]
-      const differing = p.differingColumns.map((c, i) => `${c} i ${rows(p.differingRows[i] ?? 0, l)}`)
-      const stopped =
-        p.stoppedBy === 'time' ? 'tidsgränsen (max_locate_time)' : 'radgränsen (max_rows_fetched)'
-      return `${CHECKSUM_BASE.sv(p)}; ${p.complete ? 'lokaliserade' : 'lokaliserade hittills'} ${parts.join(', ')}${differing.length === 0 ? '' : ` (avviker: ${differing.join(', ')})`}${p.complete ? '' : `; ofullständigt, stoppat av ${stopped}: ${rows(p.unlocatedSourceRows, l)} i källan och ${rows(p.unlocatedTargetRows, l)} i målet ej undersökta, så antalen är minst så många`}`
+/** The formatters of a language's result texts, with the words of its catalog. */
+function messageFormat(language: Language): MessageFormat {
+  let found = FORMATS.get(language)
+  if (found !== undefined) return found
+  const words = catalog(language).results
+  const num = (text: string) => formatNumberText(text, language)
+  const percent = (p: number) => words.percent(formatNumber(p, language))
+  found = {
+    num,
+    count: (n) => formatNumber(n, language, 0),
+    countOf: (n, forms) => countOf(n, language, forms),
+    percent,
+    signed: (text) => `${text.startsWith('-') ? '' : text === '0' ? '' : '+'}${num(text)}`,
+    tolerance: (p) => {
+      const parts: string[] = []
+      if (p.toleranceAbsolute !== null) parts.push(`±${formatNumber(p.toleranceAbsolute, language)}`)
+      if (p.tolerancePercent !== null) parts.push(`±${percent(p.tolerancePercent)}`)
+      return parts.length === 0 ? words.exact : parts.join(words.or)
     },
-    en: (p, l) => {
-      const parts = [
-        `${count(p.missing, l)} missing in the target`,
-        `${count(p.extra, l)} extra in the target${p.extraMayBeLate && p.extra > 0 ? ' (may have been deleted in the source after the load)' : ''}`,
-        `${count(p.changed, l)} changed`,
-        ...(p.duplicateKeys > 0
-          ? [`${count(p.duplicateKeys, l)} duplicate ${p.duplicateKeys === 1 ? 'key' : 'keys'}`]
-          : []),
-      ]
-      const differing = p.differingColumns.map((c, i) => `${c} in ${rows(p.differingRows[i] ?? 0, l)}`)
-      const stopped =
-        p.stoppedBy === 'time' ? 'the time budget (max_locate_time)' : 'the row budget (max_rows_fetched)'
-      return `${CHECKSUM_BASE.en(p)}; ${p.complete ? 'located' : 'located so far'} ${parts.join(', ')}${differing.length === 0 ? '' : ` (differing: ${differing.join(', ')})`}${p.complete ? '' : `; incomplete, stopped by ${stopped}: ${rows(p.unlocatedSourceRows, l)} source and ${rows(p.unlocatedTargetRows, l)} target left unexamined, so these counts are lower bounds`}`
-    },
-  },
-  'checksum.not_located': {
-    sv: (p) =>
-      `${CHECKSUM_BASE.sv(p)}; de avvikande raderna lokaliserades inte: ${NOT_LOCATED.sv[p.reason](p.keyColumn)}`,
-    en: (p) =>
-      `${CHECKSUM_BASE.en(p)}; the differing rows were not located: ${NOT_LOCATED.en[p.reason](p.keyColumn)}`,
-  },
-  'check.could_not_run': {
-    sv: (p) => `kunde inte köras (${p.errorCode})`,
-    en: (p) => `could not run (${p.errorCode})`,
-  },
+    list: (items) => joinList(items, catalog(language).and),
+    rows: (n) => countOf(n, language, words.rows),
+    columns: (n) => countOf(n, language, words.columns),
+    duration: (ms) => formatDurationWords(ms, language),
+  }
+  FORMATS.set(language, found)
+  return found
 }
 
-/** Every message code, for tests and for telling a stored code from an unknown one. */
-export const MESSAGE_CODES = Object.keys(TEXTS) as readonly MessageCode[]
+/**
+ * Every message code, for tests and for telling a stored code from an unknown one. Each language's catalog has a
+ * text for every code (its type says so), so the default language's list is every language's.
+ */
+export const MESSAGE_CODES = Object.keys(catalog(DEFAULT_LANGUAGE).results.messages) as readonly MessageCode[]
 
 /** Whether a stored text is a message code this version knows. */
 export function isMessageCode(text: unknown): text is MessageCode {
-  return typeof text === 'string' && Object.hasOwn(TEXTS, text)
+  return typeof text === 'string' && (MESSAGE_CODES as readonly string[]).includes(text)
 }
 
 /** Renders one code with its parameters in a language. */
@@ -375,8 +201,8 @@ export function renderMessage<C extends MessageCode>(
   params: MessageParamsByCode[C],
   language: Language,
 ): string {
-  const render: Render<C> = TEXTS[code][language]
-  return render(params, language)
+  const text: MessageText<C> = catalog(language).results.messages[code]
+  return text(params, messageFormat(language))
 }
 
 /**

@@ -1,5 +1,5 @@
 import { kindOf } from '../check-kinds/index.js'
-import { ROW_COUNT_ALIAS } from '../check-kinds/row-count.js'
+import { ROW_COUNT_ALIAS } from '../check-kinds/row-count/kind.js'
 import type { EvaluationContext, PlanPair, Row, SideObservation, Verdict } from '../plan/check-kind.js'
 import { resultMessage } from '../i18n/result-messages.js'
 import { KeyMasker } from '../results/key-mask.js'

@@ -3,7 +3,7 @@ import {
   compareWithTolerance,
   describeDifference,
   describeTolerance,
-} from '../../src/check-kinds/tolerance.js'
+} from '../../src/check-kinds/tolerance/tolerance.js'
 import { parseDecimal } from '../../src/util/decimal.js'
 
 const n = (text: string) => parseDecimal(text) ?? { units: 0n, scale: 0 }

@@ -12,8 +12,8 @@ const run = promisify(execFile)
  */
 async function maskInNewProcess(demo: boolean): Promise<string> {
   const script = `
-    const { KeyMasker } = await import('./src/results/key-mask.ts')
-    const { useDemoKeySecret } = await import('./src/demo/key-secret.ts')
+    const { KeyMasker } = await import('./src/results/key-mask.js')
+    const { useDemoKeySecret } = await import('./src/demo/key-secret.js')
     if (${demo}) useDemoKeySecret()
     const masker = KeyMasker.fromEnvironment()
     process.stdout.write(JSON.stringify({ mask: masker.mask('19121212-1212'), ephemeral: masker.ephemeral }))

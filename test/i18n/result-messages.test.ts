@@ -111,6 +111,24 @@ describe('result messages', () => {
     )
   })
 
+  it('gives a count its word by the language’s plural rules: one duplicate key, one row, one column', () => {
+    const one = {
+      ...EXAMPLES['checksum.rows_located'],
+      sourceRows: 1,
+      targetRows: 1,
+      columns: 1,
+      duplicateKeys: 1,
+      complete: true,
+    }
+    expect(renderMessage('checksum.rows_located', one, 'sv')).toContain('1 dubblerad nyckel')
+    expect(renderMessage('checksum.rows_located', one, 'sv')).toContain('båda sidor har 1 rad,')
+    expect(renderMessage('checksum.rows_located', one, 'sv')).toContain('över 1 kolumn ')
+    expect(renderMessage('checksum.rows_located', one, 'en')).toContain('1 duplicate key')
+    const two = { ...one, duplicateKeys: 2 }
+    expect(renderMessage('checksum.rows_located', two, 'sv')).toContain('2 dubblerade nycklar')
+    expect(renderMessage('checksum.rows_located', two, 'en')).toContain('2 duplicate keys')
+  })
+
   it('shows a result without a code, or with a code this version does not know, by its message', () => {
     const old = { message: 'row counts agree (10 source, 10 target, tolerance exact)' }
     expect(resultText(old, 'sv')).toBe(old.message)

@@ -1,30 +1,30 @@
-import { resolveFieldEncoding } from '../checksum/encoding.js'
+import { resolveFieldEncoding } from '../../checksum/encoding.js'
 import {
   classifyKeys,
   type LocateKey,
   type LocateOutcome,
   type LocateSide,
   locateDifferences,
-} from '../checksum/locate.js'
-import type { FieldEncoding, TypeFamily } from '../dialects/dialect.js'
-import type { ChecksumAssertion, ColumnMapping } from '../definitions/types.js'
-import { describeError, ReconcileError } from '../errors/errors.js'
-import { type NotLocatedReason, resultMessage } from '../i18n/result-messages.js'
-import type { SidePlan } from '../plan/side-plan.js'
-import type { ChecksumDetails, RowCategory } from '../results/types.js'
-import { parseDecimal } from '../util/decimal.js'
+} from '../../checksum/locate.js'
+import type { FieldEncoding, TypeFamily } from '../../dialects/dialect.js'
+import type { ChecksumAssertion, ColumnMapping } from '../../definitions/types.js'
+import { describeError, ReconcileError } from '../../errors/errors.js'
+import { type NotLocatedReason, resultMessage } from '../../i18n/result-messages.js'
+import type { SidePlan } from '../../plan/side-plan.js'
+import type { ChecksumDetails, RowCategory } from '../../results/types.js'
+import { parseDecimal } from '../../util/decimal.js'
 import {
   type CheckKind,
   type FollowUpContext,
   type PlanPair,
   textOf,
   type Verdict,
-} from '../plan/check-kind.js'
-import { ROW_COUNT_ALIAS } from './row-count.js'
-import { compareWithTolerance } from './tolerance.js'
-import { explainChecksum } from './checksum-explain.js'
-import { describeChecksum, checkFirstChecksum } from './checksum-describe.js'
-import { checksumSyntax } from './checksum-syntax.js'
+} from '../../plan/check-kind.js'
+import { ROW_COUNT_ALIAS } from '../row-count/kind.js'
+import { compareWithTolerance } from '../tolerance/tolerance.js'
+import { explainChecksum } from './explain.js'
+import { describeChecksum, checkFirstChecksum } from './describe.js'
+import { checksumSyntax } from './syntax.js'
 
 const nf = new Intl.NumberFormat('en-US')
 /** Key families whose values order the same on every engine, so segments can be compared. */

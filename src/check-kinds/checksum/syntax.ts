@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { durationSchema } from '../config/schema.js'
-import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
-import type { ChecksumAssertion } from '../definitions/types.js'
+import { durationSchema } from '../../config/schema.js'
+import type { AssertionSyntax } from '../../definitions/assertion-syntax.js'
+import type { ChecksumAssertion } from '../../definitions/types.js'
 
 const schema = z.strictObject({
   kind: z.literal('checksum'),

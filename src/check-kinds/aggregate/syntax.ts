@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
-import type { AggregateAssertion } from '../definitions/types.js'
-import { toleranceSchema } from './tolerance.js'
+import type { AssertionSyntax } from '../../definitions/assertion-syntax.js'
+import type { AggregateAssertion } from '../../definitions/types.js'
+import { toleranceSchema } from '../tolerance/tolerance.js'
 
 /** Aggregate functions an `aggregate` assertion can compare. */
 export const AGGREGATE_FUNCTIONS = ['sum', 'min', 'max', 'null_count', 'distinct_count'] as const

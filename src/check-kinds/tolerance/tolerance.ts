@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { Tolerance } from '../definitions/types.js'
-import type { Difference } from '../results/types.js'
+import type { Tolerance } from '../../definitions/types.js'
+import type { Difference } from '../../results/types.js'
 import {
   abs,
   compare,
@@ -9,7 +9,7 @@ import {
   formatDecimal,
   multiply,
   subtract,
-} from '../util/decimal.js'
+} from '../../util/decimal.js'
 
 /** The `tolerance` of a `row_count` or `aggregate` assertion: absolute and/or percent, each ≥ 0 (default none). */
 export const toleranceSchema = z

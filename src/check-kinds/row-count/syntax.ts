@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
-import type { RowCountAssertion } from '../definitions/types.js'
-import { toleranceSchema } from './tolerance.js'
+import type { AssertionSyntax } from '../../definitions/assertion-syntax.js'
+import type { RowCountAssertion } from '../../definitions/types.js'
+import { toleranceSchema } from '../tolerance/tolerance.js'
 
 const schema = z.strictObject({
   kind: z.literal('row_count'),
