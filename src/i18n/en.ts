@@ -520,7 +520,7 @@ export const en: Catalog = {
       'row_count.agree': (p, f) =>
         `row counts agree (${f.num(p.source)} source, ${f.num(p.target)} target, tolerance ${f.tolerance(p)})`,
       'row_count.rows_missing': (p, f) =>
-        `target has ${f.num(p.rows)} fewer rows than the source (${f.num(p.source)} → ${f.num(p.target)}${p.percent === null ? '' : `, -${f.percent(p.percent)}`}), tolerance ${f.tolerance(p)}`,
+        `target has ${f.num(p.rows)} fewer rows than the source (${f.num(p.source)} → ${f.num(p.target)}${p.percent === null ? '' : `, −${f.percent(p.percent)}`}), tolerance ${f.tolerance(p)}`,
       'row_count.rows_extra': (p, f) =>
         `target has ${f.num(p.rows)} more rows than the source (${f.num(p.source)} → ${f.num(p.target)}${p.percent === null ? '' : `, +${f.percent(p.percent)}`}), tolerance ${f.tolerance(p)}`,
       'row_count.groups_agree': (p, f) =>
@@ -534,7 +534,7 @@ export const en: Catalog = {
           : `${p.function}(${p.column}) is empty on the source but not on the target`,
       'aggregate.agrees': (p, f) => `${p.function}(${p.column}) agrees (tolerance ${f.tolerance(p)})`,
       'aggregate.differs': (p, f) =>
-        `${p.function}(${p.column}) differs by ${f.signed(p.difference)}${p.percent === null ? '' : ` (${f.percent(p.percent)})`}, tolerance ${f.tolerance(p)}`,
+        `${p.function}(${p.column}) differs by ${f.signed(p.difference)}${p.percent === null ? '' : ` (${p.difference.startsWith('-') ? '−' : '+'}${f.percent(p.percent)})`}, tolerance ${f.tolerance(p)}`,
       'aggregate.equal': (p) => `${p.function}(${p.column}) agrees`,
       'aggregate.not_equal': (p) => `${p.function}(${p.column}) differs between source and target`,
       'freshness.no_target_rows': (p) =>

@@ -540,7 +540,7 @@ export const sv: Catalog = {
           : `${p.function}(${p.column}) är tomt i källan men inte i målet`,
       'aggregate.agrees': (p, f) => `${p.function}(${p.column}) stämmer (marginal ${f.tolerance(p)})`,
       'aggregate.differs': (p, f) =>
-        `${p.function}(${p.column}) skiljer sig med ${f.signed(p.difference)}${p.percent === null ? '' : ` (${f.percent(p.percent)})`}, marginal ${f.tolerance(p)}`,
+        `${p.function}(${p.column}) skiljer sig med ${f.signed(p.difference)}${p.percent === null ? '' : ` (${p.difference.startsWith('-') ? '−' : '+'}${f.percent(p.percent)})`}, marginal ${f.tolerance(p)}`,
       'aggregate.equal': (p) => `${p.function}(${p.column}) är lika på båda sidor`,
       'aggregate.not_equal': (p) => `${p.function}(${p.column}) skiljer sig mellan källan och målet`,
       'freshness.no_target_rows': (p) =>

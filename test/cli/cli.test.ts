@@ -72,7 +72,7 @@ connections:
     const { code, out } = await run('run')
     expect(code).toBe(1)
     expect(out).toMatch(/FAIL\s+short\s+row_count\s+10\s+7\s+-3 \(-30%\)/)
-    expect(out).toContain('target has 3 fewer rows than the source (10 → 7, -30%), tolerance exact')
+    expect(out).toContain('target has 3 fewer rows than the source (10 → 7, −30%), tolerance exact')
   })
 
   it('prints one JSON document with --json', async () => {

@@ -101,14 +101,17 @@ describe('result messages', () => {
       'målet har 89 färre rader än källan (250\u00a0000 → 249\u00a0911, −0,0356\u00a0%), marginal ±5 eller ±0,01\u00a0%',
     )
     expect(renderMessage('row_count.rows_missing', missing, 'en')).toBe(
-      'target has 89 fewer rows than the source (250,000 → 249,911, -0.0356%), tolerance ±5 or ±0.01%',
+      'target has 89 fewer rows than the source (250,000 → 249,911, −0.0356%), tolerance ±5 or ±0.01%',
     )
     expect(renderMessage('freshness.stale', EXAMPLES['freshness.stale'], 'sv')).toBe(
       'inaktuellt: nyaste raden i målet är 3 dygn gammal (tillåtet 26 timmar); målet ligger 3 dygn efter källan (tillåtet 1 timme)',
     )
     expect(renderMessage('aggregate.differs', EXAMPLES['aggregate.differs'], 'sv')).toContain(
-      '−12\u00a0345,5',
+      '−12\u00a0345,5 (−1,25\u00a0%)',
     )
+    // The percentage carries the difference's sign, also when the target is larger.
+    const larger = { ...EXAMPLES['aggregate.differs'], difference: '12345.5' }
+    expect(renderMessage('aggregate.differs', larger, 'en')).toContain('+12,345.5 (+1.25%)')
   })
 
   it('gives a count its word by the language’s plural rules: one duplicate key, one row, one column', () => {
