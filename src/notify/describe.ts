@@ -1,6 +1,6 @@
 import { kindNamed } from '../check-kinds/index.js'
 import type { Locale } from '../config/types.js'
-import { catalog, type Language } from '../i18n/language.js'
+import { catalog, DEFAULT_LANGUAGE, type Language } from '../i18n/language.js'
 import { isMessageCode, resultText } from '../i18n/result-messages.js'
 import type { DescribableResult, ResultDescription, RowCounts } from '../results/describable.js'
 import type { CheckResult, ResultStatus } from '../results/types.js'
@@ -191,7 +191,8 @@ export function worstResult<R extends DescribableResult>(results: readonly R[]):
   const status = worstStatus(results)
   if (status === 'pass') return undefined
   const rows = (r: R): bigint => {
-    const c = status === 'fail' ? wordsOf(r, 'en').counts : undefined
+    // Counts are decimal text, the same in every language.
+    const c = status === 'fail' ? wordsOf(r, DEFAULT_LANGUAGE).counts : undefined
     if (c === undefined) return 0n
     return [c.missing, c.extra, c.changed, c.duplicate].reduce(
       (sum, n) => sum + (n !== undefined && /^\d+$/.test(n) ? BigInt(n) : 0n),
