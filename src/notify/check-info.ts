@@ -1,5 +1,6 @@
 import type { LoadWaitConfig } from '../config/types.js'
 import type { CheckDefinition } from '../definitions/types.js'
+import { catalog, type Language } from '../i18n/language.js'
 
 /** The check id under which a scheduled run records whether the night's load finished in time. */
 export const LOAD_CHECK_ID = 'load'
@@ -39,14 +40,12 @@ export function infoOfDefinition(definition: CheckDefinition): CheckInfo {
 }
 
 /** The built-in check that a scheduled run records before the others: did the night's load finish in time? */
-export function loadCheckInfo(load: LoadWaitConfig | undefined, locale: 'sv' | 'en'): CheckInfo {
+export function loadCheckInfo(load: LoadWaitConfig | undefined, locale: Language): CheckInfo {
+  const texts = catalog(locale).notify.loadCheck
   return {
     id: LOAD_CHECK_ID,
-    title: locale === 'sv' ? 'Nattens laddning blev klar i tid' : "The night's load finished in time",
-    description:
-      locale === 'sv'
-        ? `Före de schemalagda kontrollerna frågar verktyget rapportkopians laddningslogg (anslutning "${load?.connection ?? '?'}") när den senaste laddningen blev klar, och väntar tills nattens laddning är klar eller tidsgränsen passerats. En sen eller utebliven laddning betyder att rapporterna bygger på gårdagens data.`
-        : `Before the scheduled checks, the tool asks the reporting copy's load log (connection "${load?.connection ?? '?'}") when the last load finished, and waits until the night's load has finished or the deadline has passed. A late or missing load means the reports are built on yesterday's data.`,
+    title: texts.title,
+    description: texts.description(load?.connection ?? '?'),
     owner: 'cosmic-reconcile',
     severity: 'high',
     vendor: load?.notifyVendor ?? false,
@@ -59,7 +58,7 @@ export function loadCheckInfo(load: LoadWaitConfig | undefined, locale: 'sv' | '
 export function checkInfoResolver(
   definitions: readonly CheckDefinition[],
   load: LoadWaitConfig | undefined,
-  locale: 'sv' | 'en',
+  locale: Language,
 ): (id: string) => CheckInfo {
   const byId = new Map(definitions.map((d) => [d.id, infoOfDefinition(d)]))
   return (id) => {
@@ -85,7 +84,7 @@ export function checkInfoResolver(
  */
 export function dashboardLink(
   publicUrl: string | undefined,
-  locale: 'sv' | 'en',
+  locale: Language,
   checkId: string,
 ): string | undefined {
   return publicUrl === undefined ? undefined : `${publicUrl}/${locale}/checks/${encodeURIComponent(checkId)}`

@@ -1,11 +1,29 @@
 import { kindNamed } from '../check-kinds/index.js'
 import type { Locale } from '../config/types.js'
+import { catalog, DEFAULT_LANGUAGE, type Language } from '../i18n/language.js'
+import { isMessageCode, resultText } from '../i18n/result-messages.js'
 import type { DescribableResult, ResultDescription, RowCounts } from '../results/describable.js'
-import type { ResultStatus } from '../results/types.js'
+import type { CheckResult, ResultStatus } from '../results/types.js'
 import { LOAD_ASSERTION } from './check-info.js'
-import { formatAge, formatNumber, formatPercent, phrases } from './locale.js'
+import { formatAge, formatNumber, formatPercent, formatTimestamp } from './locale.js'
 
 export type { DescribableResult }
+
+/** A result with its message code and parameters, as recorded and stored results carry them. */
+export type CodedResult = DescribableResult & Partial<Pick<CheckResult, 'messageCode' | 'messageParams'>>
+
+/** The language results write their own `message` in (results stored before message codes have only that). */
+const MESSAGE_LANGUAGE: Language = 'en'
+
+/**
+ * The result's own one-line text in the reader's language: its message code rendered (`resultText`). A result
+ * stored before codes existed has only its English message: a reader of English gets it, others nothing ('').
+ */
+export function ownText(result: CodedResult, locale: Locale): string {
+  const message = result.message ?? ''
+  if (!isMessageCode(result.messageCode) && locale !== MESSAGE_LANGUAGE) return ''
+  return resultText({ ...result, message }, locale)
+}
 
 /** The observed value a result is about: its first value other than bookkeeping (`age_ms`, `groups`). */
 export function mainValue(observed: Readonly<Record<string, string | null>> | null): string | null {
@@ -14,9 +32,12 @@ export function mainValue(observed: Readonly<Record<string, string | null>> | nu
   return entry?.[1] ?? null
 }
 
-/** `250 000 → 249 911` (values formatted for the locale; `–` when a side has none). */
-export function describeValues(result: DescribableResult, locale: Locale): string {
-  const show = (v: string | null) => (v === null ? '–' : formatNumber(v, locale))
+/**
+ * `250 000 → 249 911` (values formatted for the locale; timestamps, such as a freshness check's newest rows, as
+ * local time in `timezone`; `–` when a side has none).
+ */
+export function describeValues(result: DescribableResult, locale: Locale, timezone: string): string {
+  const show = (v: string | null) => (v === null ? '–' : formatTimestamp(formatNumber(v, locale), timezone))
   return `${show(mainValue(result.source))} → ${show(mainValue(result.target))}`
 }
 
@@ -27,7 +48,7 @@ function wordsOf(result: DescribableResult, locale: Locale): ResultDescription {
 
 /** How much the sides differ, for people: `−89 (−0,0356 %)`, `3 d 0 h efter källan`; empty when equal. */
 export function describeDifference(result: DescribableResult, locale: Locale): string {
-  const p = phrases(locale)
+  const p = catalog(locale).notify
   const d = result.difference
   if (result.assertion === LOAD_ASSERTION) {
     const age = result.target?.age_ms
@@ -48,8 +69,8 @@ export function describeDifference(result: DescribableResult, locale: Locale): s
  * A short phrase for a subject line: what differs and by how much, e.g. `row_count: 89 rader saknas i målet
  * (−0,0356 %)`, `sum(fee) −474,25 (−0,0011 %)`, `freshness(changed_at): 3 d 0 h efter källan`.
  */
-export function describeForSubject(result: DescribableResult, locale: Locale): string {
-  const p = phrases(locale)
+export function describeForSubject(result: CodedResult, locale: Locale): string {
+  const p = catalog(locale).notify
   if (result.status === 'error') return `${result.assertion} ${p.couldNotRun(result.error?.code ?? 'ERROR')}`
   if (result.assertion === LOAD_ASSERTION && result.status === 'fail')
     return describeDifference(result, locale)
@@ -57,8 +78,7 @@ export function describeForSubject(result: DescribableResult, locale: Locale): s
   if (subject !== undefined) return `${result.assertion}: ${subject}`
   const difference = describeDifference(result, locale)
   if (difference !== '') return `${result.assertion} ${difference}`
-  // The result's own message is English: only an English reader gets it, others the generic words.
-  const message = locale === 'en' ? (result.message ?? '') : ''
+  const message = ownText(result, locale)
   if (message === '')
     return result.status === 'fail' ? `${result.assertion}: ${p.valuesDiffer}` : result.assertion
   return `${result.assertion}: ${message.length > 90 ? `${message.slice(0, 89)}…` : message}`
@@ -107,7 +127,7 @@ export function findingsOf(
   locale: Locale,
   limits: { readonly groups: number; readonly keys: number } = { groups: ALERT_GROUPS, keys: ALERT_KEYS },
 ): Findings[] {
-  const p = phrases(locale)
+  const p = catalog(locale).notify
   // A check that could not run gives every assertion the same error: it is one finding.
   const errors = new Set<string>()
   return results
@@ -151,7 +171,7 @@ export function findingsOf(
 
 /** A row category (`missing`, `extra`, `changed`, `duplicate`) in the reader's language. */
 export function categoryName(category: string, locale: Locale): string {
-  const words = phrases(locale).findings.category
+  const words = catalog(locale).notify.findings.category
   return Object.hasOwn(words, category) ? words[category as keyof typeof words] : category
 }
 
@@ -171,7 +191,8 @@ export function worstResult<R extends DescribableResult>(results: readonly R[]):
   const status = worstStatus(results)
   if (status === 'pass') return undefined
   const rows = (r: R): bigint => {
-    const c = status === 'fail' ? wordsOf(r, 'en').counts : undefined
+    // Counts are decimal text, the same in every language.
+    const c = status === 'fail' ? wordsOf(r, DEFAULT_LANGUAGE).counts : undefined
     if (c === undefined) return 0n
     return [c.missing, c.extra, c.changed, c.duplicate].reduce(
       (sum, n) => sum + (n !== undefined && /^\d+$/.test(n) ? BigInt(n) : 0n),

@@ -1,3 +1,5 @@
+import { countOf } from '../i18n/format.js'
+import { catalog } from '../i18n/language.js'
 import type { LateDelivery } from '../incidents/events.js'
 import type { CheckResult } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
@@ -23,7 +25,8 @@ import {
   htmlTable,
   STATUS_COLOR,
 } from './html.js'
-import { formatAge, formatNumber, formatTime, type Phrases, phrases } from './locale.js'
+import { formatAge, formatNumber, formatTime, formatTimestamp, runStatusText } from './locale.js'
+import { andMoreGroups, columnRows, lateChangesText, moreFailing } from './counted-texts.js'
 import { type ComposedMessage, type MessageContext, uniqueRecipients } from './message.js'
 
 /** Which moment of an incident a message announces. */
@@ -49,7 +52,7 @@ export function incidentSubject(
   now: string,
   storedLate?: LateDelivery,
 ): string {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   const subject = plainSubject(moment, info, incident, results, context, now)
   return storedLate === undefined ? subject : `[${p.subjectTag.late}] ${subject}`
 }
@@ -62,7 +65,7 @@ function plainSubject(
   context: MessageContext,
   now: string,
 ): string {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   const age = formatAge(new Date(now).getTime() - new Date(incident.openedAt).getTime(), context.locale)
   if (moment === 'resolved')
     return `[${p.subjectTag.resolved}] ${info.id}: ${p.resolvedSubject(age)} · ${context.installation}`
@@ -70,7 +73,7 @@ function plainSubject(
   const status = worstStatus(bad)
   const first = worstResult(results)
   const what = first === undefined ? '' : describeForSubject(first, context.locale)
-  const more = bad.length > 1 ? ` ${p.moreFailing(bad.length - 1)}` : ''
+  const more = bad.length > 1 ? ` ${moreFailing(bad.length - 1, context)}` : ''
   if (moment === 'reminder') {
     return `[${p.subjectTag.reminder}] ${info.id}: ${p.reminderSubject(age)}: ${what}${more} · ${context.installation}`
   }
@@ -79,14 +82,15 @@ function plainSubject(
 }
 
 /** The late-change fact of a check's results, when it left any out: a count, never a key. */
-function late(results: readonly CheckResult[], p: Phrases): Array<[string, string]> {
+function late(results: readonly CheckResult[], context: MessageContext): Array<[string, string]> {
+  const p = catalog(context.locale).notify
   const found = results.find((r) => r.lateChanges !== null)?.lateChanges
-  return found === undefined || found === null ? [] : [[p.lateChanges, p.lateChangesValue(found.rows)]]
+  return found === undefined || found === null ? [] : [[p.lateChanges, lateChangesText(found.rows, context)]]
 }
 
 /** One row per assertion for the text and HTML tables: assertion, status, values, difference. */
 function resultRows(results: readonly CheckResult[], context: MessageContext): string[][] {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   // A check that could not run gives each assertion the same error: its text is shown once, on the first row.
   const said = new Set<string>()
   const once = (message: string): string => {
@@ -97,14 +101,14 @@ function resultRows(results: readonly CheckResult[], context: MessageContext): s
   return results.map((r) => [
     r.assertion,
     p.status[r.status],
-    r.status === 'error' ? (r.error?.code ?? '') : describeValues(r, context.locale),
+    r.status === 'error' ? (r.error?.code ?? '') : describeValues(r, context.locale, context.timezone),
     r.status === 'error' ? once(r.error?.message ?? '') : describeDifference(r, context.locale),
   ])
 }
 
 /** A result's rows by category as `47 saknas · 3 för mycket`, `minst …` when they are lower bounds; empty when none. */
 function countsLine(f: Findings, context: MessageContext): string {
-  const p = phrases(context.locale).findings
+  const p = catalog(context.locale).notify.findings
   const c = f.counts
   if (c === null) return ''
   const parts = (['missing', 'extra', 'changed', 'duplicate'] as const).flatMap((k) => {
@@ -117,12 +121,11 @@ function countsLine(f: Findings, context: MessageContext): string {
 
 /** The findings of one result as label/value lines (groups separately): rows, columns, keys, what to check first. */
 function findingFacts(f: Findings, context: MessageContext): Array<[string, string]> {
-  const p = phrases(context.locale).findings
+  const p = catalog(context.locale).notify.findings
   const facts: Array<[string, string]> = []
   const counts = countsLine(f, context)
   if (counts !== '') facts.push([p.rows, counts])
-  if (f.columns.length > 0)
-    facts.push([p.columns, f.columns.map((c) => p.columnRows(c.column, c.rows)).join(', ')])
+  if (f.columns.length > 0) facts.push([p.columns, f.columns.map((c) => columnRows(c, context)).join(', ')])
   if (f.sampleKeys.length > 0)
     facts.push([
       p.sampleKeys,
@@ -133,13 +136,13 @@ function findingFacts(f: Findings, context: MessageContext): Array<[string, stri
 
 /** A differing group's line: `visit_date=2026-11-26, unit=BUM-NORR: källa 89, mål 0`. */
 function groupLine(g: Findings['groups'][number], context: MessageContext): string {
-  const p = phrases(context.locale).findings
+  const p = catalog(context.locale).notify.findings
   return `${groupText(g.group)}: ${p.groupCounts(formatNumber(g.source, context.locale), formatNumber(g.target, context.locale))}`
 }
 
 /** The findings as text lines, indented under `Vad skiljer:`. */
 function findingsText(findings: readonly Findings[], context: MessageContext): string[] {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   return findings.flatMap((f) => [
     `  ${f.assertion}: ${f.summary}`,
     ...findingFacts(f, context).map(([k, v]) => `    ${k}: ${v}`),
@@ -148,7 +151,7 @@ function findingsText(findings: readonly Findings[], context: MessageContext): s
       : [
           `    ${p.findings.groups}:`,
           ...f.groups.map((g) => `      ${groupLine(g, context)}`),
-          ...(f.moreGroups > 0 ? [`      ${p.andMoreGroups(f.moreGroups)}`] : []),
+          ...(f.moreGroups > 0 ? [`      ${andMoreGroups(f.moreGroups, context)}`] : []),
         ]),
     `    ${p.findings.checkFirst}: ${f.checkFirst}`,
     '',
@@ -157,7 +160,7 @@ function findingsText(findings: readonly Findings[], context: MessageContext): s
 
 /** The findings as HTML blocks. */
 function findingsHtml(findings: readonly Findings[], context: MessageContext): string[] {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   return findings.flatMap((f) => {
     const tone = STATUS_COLOR[f.status]
     const groupBy = Object.keys(f.groups[0]?.group ?? {})
@@ -176,7 +179,7 @@ function findingsHtml(findings: readonly Findings[], context: MessageContext): s
                 escapeHtml(formatNumber(g.target, context.locale)),
               ]),
             ),
-            ...(f.moreGroups > 0 ? [htmlParagraph(p.andMoreGroups(f.moreGroups))] : []),
+            ...(f.moreGroups > 0 ? [htmlParagraph(andMoreGroups(f.moreGroups, context))] : []),
           ]),
       htmlParagraph(`${p.findings.checkFirst}: ${f.checkFirst}`),
     ]
@@ -208,7 +211,7 @@ export function composeIncidentAlert(
   now: string,
   storedLate?: LateDelivery,
 ): ComposedMessage {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   const when = formatTime(now, context.timezone)
   const age = formatAge(new Date(now).getTime() - new Date(incident.openedAt).getTime(), context.locale)
   const status = worstStatus(results)
@@ -216,11 +219,11 @@ export function composeIncidentAlert(
     moment === 'resolved'
       ? p.resolvedIntro(info.title, info.id, when, age)
       : moment === 'reminder'
-        ? p.reminderIntro(info.title, info.id, age, incident.occurrences)
+        ? p.reminderIntro(info.title, info.id, age, countOf(incident.occurrences, context.locale, p.runs))
         : status === 'error'
           ? p.errorAlertIntro(info.title, info.id, when)
           : p.openedAlertIntro(info.title, info.id, when)
-  const headers = [p.assertion, 'Status', p.values, p.difference]
+  const headers = [p.assertion, p.statusLabel, p.values, p.difference]
   const rows = resultRows(results, context)
   const findings = moment === 'resolved' ? [] : findingsOf(results, context.locale)
   const link = dashboardLink(context.publicUrl, context.locale, info.id)
@@ -241,8 +244,8 @@ export function composeIncidentAlert(
     ],
     [p.severityLabel, p.severity[info.severity]],
     [p.owner, info.owner],
-    [p.cutoff, cutoff ?? p.noCutoff],
-    ...late(results, p),
+    [p.cutoff, cutoff === null ? p.noCutoff : formatTimestamp(cutoff, context.timezone)],
+    ...late(results, context),
     [p.runId, results[0]?.runId ?? incident.lastRunId],
     [p.definitionHash, info.hash.slice(0, 12)],
   ]
@@ -263,7 +266,7 @@ export function composeIncidentAlert(
       : [
           p.storedLate(
             when,
-            p.report.runStatus(storedLate.status),
+            runStatusText(storedLate.status, context.locale),
             formatTime(storedLate.storedAt, context.timezone),
           ),
         ]

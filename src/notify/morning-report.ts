@@ -1,5 +1,7 @@
 import type { Locale } from '../config/types.js'
+import type { ReportTopic } from '../i18n/catalog/notify.js'
 import { formatDurationWords } from '../i18n/format.js'
+import { catalog } from '../i18n/language.js'
 import type { MorningReport, ReportCheck } from '../incidents/events.js'
 import type { ResultStatus } from '../results/types.js'
 import type { ResultsStore } from '../store/results-store.js'
@@ -8,7 +10,8 @@ import { formatInZone, isAbsoluteTimestamp, toLocalText } from '../util/time-zon
 import { type CheckInfo, LOAD_ASSERTION, LOAD_CHECK_ID } from './check-info.js'
 import { worstStatus } from './describe.js'
 import { escapeHtml, htmlDocument, htmlHeading, htmlParagraph, htmlTable, STATUS_COLOR } from './html.js'
-import { formatTime, phrases, type ReportPhrases, type ReportTopic, reportNumber } from './locale.js'
+import { formatTime, reportNumber, runStatusText } from './locale.js'
+import { reportWords, type ReportWords } from './report-words.js'
 import type { ComposedMessage, MessageContext } from './message.js'
 
 /** Days of history the report's trend shows, today included. */
@@ -123,7 +126,7 @@ export function reportVerdict(report: MorningReport): ReportVerdict {
 
 /** The verdict in one sentence, said first in every form of the report: `2 av 14 kontroller avvek`. */
 export function reportSummary(report: MorningReport, locale: Locale, timezone: string): string {
-  const r = phrases(locale).report
+  const r = reportWords(locale)
   const v = reportVerdict(report)
   if (report.unfinishedRun !== undefined)
     return r.unfinished(report.unfinishedRun.schedule, formatTime(report.unfinishedRun.since, timezone))
@@ -153,7 +156,7 @@ export function reportSubject(
   installation: string,
 ): string {
   const date = reportDate(report, timezone)
-  return `${phrases(locale).report.subject(date)}: ${reportSummary(report, locale, timezone)} · ${installation}`
+  return `${catalog(locale).notify.report.subject(date)}: ${reportSummary(report, locale, timezone)} · ${installation}`
 }
 
 /** What a result compares, in the report's words; null for a kind this version does not know. */
@@ -167,7 +170,7 @@ function topicOf(result: StoredResult): ReportTopic | null {
 function howItDiffers(
   result: StoredResult,
   topic: ReportTopic | null,
-  r: ReportPhrases,
+  r: ReportWords,
   locale: Locale,
 ): string {
   if (result.status === 'error') return r.couldNotRun
@@ -219,7 +222,7 @@ export function reportLine(
   locale: Locale,
   timezone: string,
 ): ReportLine {
-  const r = phrases(locale).report
+  const r = reportWords(locale)
   const ran = ranLastNight(check, report.generatedAt)
   const status = ran ? worstStatus(check.latest) : null
   const nights = check.trend.map((t) => t.status)
@@ -297,8 +300,8 @@ function lineText(line: ReportLine): string {
  * {@link TREND_DAYS} nights and how long its status has held. No assertion kinds, ids or English result texts.
  */
 export function composeMorningReport(report: MorningReport, context: MessageContext): ComposedMessage {
-  const p = phrases(context.locale)
-  const r = p.report
+  const p = catalog(context.locale).notify
+  const r = reportWords(context.locale)
   const verdict = reportVerdict(report)
   const summary = reportSummary(report, context.locale, context.timezone)
   const subject = reportSubject(report, context.locale, context.timezone, context.installation)
@@ -316,7 +319,10 @@ export function composeMorningReport(report: MorningReport, context: MessageCont
   const runLine =
     report.lastRun === null
       ? ''
-      : r.lastRun(formatTime(report.lastRun.startedAt, context.timezone), r.runStatus(report.lastRun.status))
+      : r.lastRun(
+          formatTime(report.lastRun.startedAt, context.timezone),
+          runStatusText(report.lastRun.status, context.locale),
+        )
   const about = [loadLine, runLine].filter((s) => s !== '').join(' ')
   const lines = reportLines(report, context.locale, context.timezone)
   const title = r.checksTitle(TREND_DAYS)

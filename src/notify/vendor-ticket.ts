@@ -1,3 +1,4 @@
+import { catalog } from '../i18n/language.js'
 import type { CheckResult, LateChangesSummary } from '../results/types.js'
 import type { IncidentRecord } from '../store/incident-store.js'
 import type { CheckInfo } from './check-info.js'
@@ -7,6 +8,7 @@ import {
   describeForSubject,
   describeValues,
   type Findings,
+  ownText,
   findingsOf,
   groupText,
   worstResult,
@@ -22,7 +24,8 @@ import {
   escapeHtml,
   STATUS_COLOR,
 } from './html.js'
-import { formatNumber, formatTime, phrases } from './locale.js'
+import { andMoreGroups, columnRows, lateChangesText, moreFailing } from './counted-texts.js'
+import { formatNumber, formatTime, formatTimestamp } from './locale.js'
 import type { ComposedMessage, MessageContext } from './message.js'
 
 /** The evidence of a ticket as a machine-readable document (also the JSON attachment). */
@@ -107,12 +110,12 @@ export function composeVendorTicket(
   results: readonly CheckResult[],
   context: MessageContext,
 ): ComposedMessage {
-  const p = phrases(context.locale)
+  const p = catalog(context.locale).notify
   const evidence = ticketEvidence(info, incident, results, context)
   const bad = results.filter((r) => r.status !== 'pass')
   const status = worstStatus(bad)
   const first = worstResult(results)
-  const more = bad.length > 1 ? ` ${p.moreFailing(bad.length - 1)}` : ''
+  const more = bad.length > 1 ? ` ${moreFailing(bad.length - 1, context)}` : ''
   const what = first === undefined ? '' : describeForSubject(first, context.locale)
   const subject = `[${p.subjectTag.ticket}] ${info.id}: ${what}${more} · ${context.installation} · ${incident.incidentId.slice(0, 8)}`
   const facts: Array<[string, string]> = [
@@ -121,10 +124,15 @@ export function composeVendorTicket(
     ...(info.file === undefined ? [] : ([[p.definitionFile, info.file]] as Array<[string, string]>)),
     [p.incident, incident.incidentId],
     [p.runId, evidence.runId],
-    [p.cutoff, evidence.cutoff ?? p.noCutoff],
+    [
+      p.cutoff,
+      evidence.cutoff === null
+        ? p.noCutoff
+        : `${formatTimestamp(evidence.cutoff, context.timezone)} (${context.timezone}), ${evidence.cutoff}`,
+    ],
     ...(evidence.lateChanges === null
       ? []
-      : ([[p.lateChanges, p.lateChangesValue(evidence.lateChanges.rows)]] as Array<[string, string]>)),
+      : ([[p.lateChanges, lateChangesText(evidence.lateChanges.rows, context)]] as Array<[string, string]>)),
     [
       p.openedAt,
       `${formatTime(evidence.evaluatedAt, context.timezone)} (${context.timezone}), ${evidence.evaluatedAt}`,
@@ -134,8 +142,8 @@ export function composeVendorTicket(
   const blocks: string[] = [htmlParagraph(p.ticketIntro(context.installation)), htmlFacts(facts)]
   for (const r of results) {
     const lines: Array<[string, string]> = [
-      ['Status', p.status[r.status]],
-      [`${p.source} / ${p.target}`, describeValues(r, context.locale)],
+      [p.statusLabel, p.status[r.status]],
+      [`${p.source} / ${p.target}`, describeValues(r, context.locale, context.timezone)],
       [p.difference, describeDifference(r, context.locale) || '0'],
       [
         p.ticketDuration,
@@ -157,10 +165,7 @@ export function composeVendorTicket(
           ])
       }
       if (found.columns.length > 0)
-        lines.push([
-          p.findings.columns,
-          found.columns.map((c) => p.findings.columnRows(c.column, c.rows)).join(', '),
-        ])
+        lines.push([p.findings.columns, found.columns.map((c) => columnRows(c, context)).join(', ')])
       if (found.sampleKeys.length > 0)
         lines.push([
           p.findings.sampleKeys,
@@ -168,8 +173,9 @@ export function composeVendorTicket(
         ])
     }
     if (r.error !== null) lines.push([p.errorCause, `${r.error.code}: ${r.error.message}`])
-    // The result's own message is English: a Swedish ticket says it in the lines above instead.
-    const message = context.locale === 'en' ? [r.message] : []
+    // The result's own line in the reader's language; an old row without a code is English, for an English reader only.
+    const own = ownText(r, context.locale)
+    const message = own === '' ? [] : [own]
     text.push(
       `== ${r.assertion} (${r.kind})`,
       ...lines.map(([k, v]) => `  ${k}: ${v}`),
@@ -185,7 +191,7 @@ export function composeVendorTicket(
         )
       }
       const rest = (r.details?.groupsDiffering ?? groups.length) - groups.length
-      if (rest > 0) text.push(`    ${p.andMoreGroups(rest)}`)
+      if (rest > 0) text.push(`    ${andMoreGroups(rest, context)}`)
       blocks.push(
         htmlTable(
           [...Object.keys(groups[0]?.group ?? {}), p.source, p.target],
@@ -196,7 +202,7 @@ export function composeVendorTicket(
           ]),
         ),
       )
-      if (rest > 0) blocks.push(htmlParagraph(p.andMoreGroups(rest)))
+      if (rest > 0) blocks.push(htmlParagraph(andMoreGroups(rest, context)))
     }
     for (const side of ['source', 'target'] as const) {
       const statement = r.sql[side]

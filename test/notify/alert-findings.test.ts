@@ -143,7 +143,8 @@ UPDATE visit SET fee = ${CHANGED_FEE} WHERE id IN (58, 59);`)
         expect(alert?.html).toContain(
           '<td style="padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top">BUM-NORR</td>',
         )
-        // No English result text in a Swedish mail.
+        // No English result text in a Swedish mail; its facts call the cutoff brytpunkt, as the dashboard does.
+        expect(text).toMatch(/^Jämfört per \(brytpunkt\): ingen brytpunkt$/m)
         for (const english of ['rows', 'differ', 'target', 'source', 'located'])
           expect(text).not.toContain(english)
         expectNoRowValue(alert)

@@ -5,6 +5,7 @@ import {
   type DescribableResult,
   describeDifference,
   describeForSubject,
+  describeValues,
   findingsOf,
 } from '../../src/notify/describe.js'
 
@@ -48,6 +49,46 @@ describe('describeForSubject', () => {
     }
     expect(describeForSubject(aggregate, 'sv')).toBe('max(changed_at): värdena skiljer')
     expect(describeForSubject(aggregate, 'en')).toBe(`max(changed_at): ${aggregate.message}`)
+  })
+
+  it("renders a result's message code in the reader's language", () => {
+    const coded = {
+      assertion: 'max(changed_at)',
+      kind: 'aggregate',
+      status: 'fail' as const,
+      source: { value: null },
+      target: { value: null },
+      difference: null,
+      message: 'max(changed_at) differs: source 2026-11-23, target NULL',
+      messageCode: 'aggregate.not_equal' as const,
+      messageParams: { function: 'max', column: 'changed_at' },
+    }
+    expect(describeForSubject(coded, 'sv')).toBe(
+      'max(changed_at): max(changed_at) skiljer sig mellan källan och målet',
+    )
+    expect(describeForSubject(coded, 'en')).toBe(
+      'max(changed_at): max(changed_at) differs between source and target',
+    )
+  })
+})
+
+describe('describeValues', () => {
+  it('shows timestamps as local time in the zone, not as ISO text; numbers in the language', () => {
+    const freshness: DescribableResult = {
+      assertion: 'freshness(changed_at)',
+      kind: 'freshness',
+      status: 'fail',
+      source: { newest: '2026-11-26T02:10:05.123456Z' },
+      target: { newest: '2026-11-23T03:10:00', age_ms: '259200000' },
+      difference: { absolute: '-259200000', percent: null },
+    }
+    // 02:10 UTC is 03:10 in Stockholm in November; a naive value is already local and stays as written.
+    expect(describeValues(freshness, 'sv', 'Europe/Stockholm')).toBe(
+      '2026-11-26 03:10:05 → 2026-11-23 03:10:00',
+    )
+    const counts = { ...freshness, source: { rows: '250000' }, target: { rows: '249911' } }
+    expect(describeValues(counts, 'sv', 'Europe/Stockholm')).toBe('250\u00a0000 → 249\u00a0911')
+    expect(describeValues(counts, 'en', 'Europe/Stockholm')).toBe('250,000 → 249,911')
   })
 })
 

@@ -169,7 +169,10 @@ for (const engine of availableEngines({
         'incident_resolved',
       ])
       expect(done.delivery?.failed[0]?.error).toMatch(/ECONNREFUSED/)
-      const pending = await withStore((s) => s.outbox.list())
+      // Both were queued in one moment: the outbox lists them by time, so their order between them is not given.
+      const pending = (await withStore((s) => s.outbox.list())).sort((a, b) =>
+        a.purpose.localeCompare(b.purpose),
+      )
       expect(pending.map((m) => [m.status, m.attempts, m.purpose])).toEqual([
         ['pending', 1, 'alerts'],
         ['pending', 1, 'vendor'],
@@ -196,7 +199,9 @@ for (const engine of availableEngines({
         transport.close()
       }
       const mails = await inbox.waitFor(5)
-      const resolved = mails.filter((m) => m.subject.startsWith('[ÅTGÄRDAT]'))
+      const resolved = mails
+        .filter((m) => m.subject.startsWith('[ÅTGÄRDAT]'))
+        .sort((a, b) => (a.envelopeTo[0] ?? '').localeCompare(b.envelopeTo[0] ?? ''))
       expect(resolved.map((m) => m.envelopeTo)).toEqual([
         ['cosmic-forvaltning@region.example', 'diver-forvaltning@region.example'],
         ['support@vendor.example'],

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { phrases, reportNumber } from '../../src/notify/locale.js'
+import { reportNumber } from '../../src/notify/locale.js'
+import { reportWords } from '../../src/notify/report-words.js'
 
-const sv = phrases('sv').report
-const en = phrases('en').report
+const sv = reportWords('sv')
+const en = reportWords('en')
 
 describe("the morning report's words", () => {
   it('counts nights with the language ordinals: 2:a and 21:a but 11:e and 12:e; 2nd, 3rd, 11th, 22nd', () => {
