@@ -70,7 +70,7 @@ export const en: Catalog = {
     definitionFile: 'Definition file',
     vendorInformed: 'The vendor has been sent a ticket with the evidence.',
     nextSteps: (check) =>
-      `History: reconcile history --check ${check}    Open incidents: reconcile incidents`,
+      `History: reconcile history --check ${check}\nOpen incidents: reconcile incidents`,
     noRepeat: (reminder) =>
       reminder === null
         ? 'No further messages are sent about this difference until it is resolved.'
@@ -96,7 +96,7 @@ export const en: Catalog = {
       groups: 'Groups that differ, largest first',
       groupCounts: (source, target) => `source ${source}, target ${target}`,
       sampleKeys: 'Sample keys (masked)',
-      checkFirst: 'Check first',
+      checkFirst: 'Next step',
       openSince: (when, age) => `Open since ${when} (${age})`,
       openedNow: (when) => `Opened now, in the run of ${when}`,
       dashboard: 'The check on the dashboard',

@@ -70,7 +70,7 @@ export const sv: Catalog = {
     definitionFile: 'Definitionsfil',
     vendorInformed: 'Leverantören har fått ett ärende med underlaget.',
     nextSteps: (check) =>
-      `Historik: reconcile history --check ${check}    Öppna incidenter: reconcile incidents`,
+      `Historik: reconcile history --check ${check}\nÖppna incidenter: reconcile incidents`,
     noRepeat: (reminder) =>
       reminder === null
         ? 'Inga fler meddelanden skickas om denna avvikelse förrän den är åtgärdad.'
@@ -97,7 +97,7 @@ export const sv: Catalog = {
       groups: 'Grupper som skiljer, störst först',
       groupCounts: (source, target) => `källa ${source}, mål ${target}`,
       sampleKeys: 'Exempel på nycklar (maskerade)',
-      checkFirst: 'Kontrollera först',
+      checkFirst: 'Nästa steg',
       openSince: (when, age) => `Öppen sedan ${when} (${age})`,
       openedNow: (when) => `Öppnad nu, i körningen ${when}`,
       dashboard: 'Kontrollen i instrumentpanelen',
@@ -533,7 +533,7 @@ export const sv: Catalog = {
       groupsDiffer: (n, of) => `${n} av ${of} grupper skiljer`,
       atLeast: (text) => `minst ${text}`,
       checkUngrouped:
-        'Titta först i laddningsloggen: blev nattens laddning av tabellen klar, och läste den alla rader fram till cutoff? Saknas rader kan en partition eller ett delsteg ha hoppats över; för många rader tyder på en dubbelladdning.',
+        'Titta först i laddningsloggen: blev nattens laddning av tabellen klar, och läste den alla rader fram till brytpunkten? Saknas rader kan en partition eller ett delsteg ha hoppats över; för många rader tyder på en dubbelladdning.',
       checkGroups: (by) =>
         `Titta först på grupperna nedan (per ${by}): saknas en hel grupp i målet, leta efter den laddning eller partition som skulle ha fört över just den dagen eller enheten; för många rader i en grupp tyder på en dubbelladdning eller en flyttad rad.`,
       rowCount: (tolerance) => [{ strong: 'Antal rader' }, `: antalet rader ${tolerance}.`],
@@ -694,13 +694,13 @@ export const sv: Catalog = {
       'freshness.no_target_rows': (p) =>
         `målet har inga rader med ${p.column}, så aktualiteten kan inte visas`,
       'freshness.fresh': (p, f) =>
-        `aktuellt: nyaste ${p.column} i målet är ${f.duration(p.ageMs)} gammal${p.fromCutoff ? ' vid cutoff' : ''}${p.lagMs === null ? '' : `, ${f.duration(p.lagMs)} efter källan`}`,
+        `aktuellt: nyaste ${p.column} i målet är ${f.duration(p.ageMs)} gammal${p.fromCutoff ? ' vid brytpunkten' : ''}${p.lagMs === null ? '' : `, ${f.duration(p.lagMs)} efter källan`}`,
       'freshness.stale': (p, f) =>
         `inaktuellt: ${[
           ...(p.maxAgeMs === null
             ? []
             : [
-                `nyaste raden i målet är ${f.duration(p.ageMs)} gammal${p.fromCutoff ? ' vid cutoff' : ''} (tillåtet ${f.duration(p.maxAgeMs)})`,
+                `nyaste raden i målet är ${f.duration(p.ageMs)} gammal${p.fromCutoff ? ' vid brytpunkten' : ''} (tillåtet ${f.duration(p.maxAgeMs)})`,
               ]),
           ...(p.maxLagMs === null || p.lagMs === null
             ? []

@@ -321,7 +321,7 @@ export function composeIncidentAlert(
       ...(info.description === '' ? [] : [htmlHeading(p.aboutCheck), htmlParagraph(info.description.trim())]),
       htmlFacts(facts),
       ...closing.map(htmlParagraph),
-      `<p style="font-family:monospace;font-size:12px">${escapeHtml(p.nextSteps(info.id))}</p>`,
+      `<p style="font-family:monospace;font-size:12px">${escapeHtml(p.nextSteps(info.id)).replaceAll('\n', '<br>')}</p>`,
     ],
     footer: p.footer(context.installation),
   })

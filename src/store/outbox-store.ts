@@ -190,7 +190,7 @@ export class OutboxStore {
     return Number(result.numUpdatedRows)
   }
 
-  /** Messages, oldest first: by default those not yet sent. */
+  /** By default the messages not yet sent, oldest first (the order they are sent in); with `all`, every message, newest first. */
   async list(filter: { all?: boolean; limit?: number } = {}): Promise<OutboxMessage[]> {
     let query = this.db
       .selectFrom('reconcile_outbox')

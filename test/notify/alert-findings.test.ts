@@ -126,12 +126,12 @@ UPDATE visit SET fee = ${CHANGED_FEE} WHERE id IN (58, 59);`)
         expect(text).toContain('Rader: 47 saknas · 3 för mycket')
         expect(text).toMatch(/visit_date=2026-11-26[^,]*, unit=BUM-NORR: källa 47, mål 0/)
         expect(text).toMatch(/visit_date=2026-11-25[^,]*, unit=BUM-SYD: källa 10, mål 13/)
-        expect(text).toContain('Kontrollera först: Titta först på grupperna nedan (per visit_date, unit)')
+        expect(text).toContain('Nästa steg: Titta först på grupperna nedan (per visit_date, unit)')
         expect(text).toContain('Rader: 47 saknas · 3 för mycket · 2 ändrade · 0 dubblettnycklar')
         expect(text).toContain('Kolumner som skiljer: fee (2 rader)')
         expect(text).toMatch(/Exempel på nycklar \(maskerade\): (ändrade|saknas|för mycket) #[0-9a-f]{16}/)
         expect(text).toContain(
-          'Kontrollera först: Titta först i laddningsloggen efter den körning eller partition',
+          'Nästa steg: Titta först i laddningsloggen efter den körning eller partition',
         )
         expect(text).toContain('Öppnad nu, i körningen 2026-11-26 04:30')
         expect(text).toContain(
@@ -186,7 +186,7 @@ UPDATE visit SET fee = ${CHANGED_FEE} WHERE id IN (58, 59);`)
         expect(text).toContain('Rows: 47 missing · 3 extra · 2 changed · 0 duplicate keys')
         expect(text).toContain('Columns that differ: fee (2 rows)')
         expect(text).toMatch(/Sample keys \(masked\): (changed|missing|extra) #[0-9a-f]{16}/)
-        expect(text).toContain('Check first: Check the groups below first (by visit_date, unit)')
+        expect(text).toContain('Next step: Check the groups below first (by visit_date, unit)')
         expect(text).not.toContain('dashboard')
         expect(text).not.toContain('https://')
         expect(alert?.html).not.toContain('<a href=')
