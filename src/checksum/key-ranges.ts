@@ -302,18 +302,13 @@ export async function fetchRanges(
   await Promise.all(
     (['source', 'target'] as const).map(async (which) => {
       const side = sides[which]
-      for (const group of chunks(taken.filter((p) => p[which].rows > 0n))) {
+      const mine = taken.filter((p) => p[which].rows > 0n)
+      const groups = found.wide ? (mine.length === 0 ? [] : [mine]) : chunks(mine)
+      for (const group of groups) {
         const limit = group.reduce((n, p) => n + Number(p[which].rows), 0)
-        await fetchRows(
-          side,
-          anyRange(
-            side,
-            group.map((p) => p.range),
-          ),
-          limit,
-          counter,
-          into[which],
-        )
+        const ranges = group.map((p) => p.range)
+        const condition = found.wide ? numberedRanges(side, found.lo, ranges) : anyRange(side, ranges)
+        await fetchRows(side, condition, limit, counter, into[which])
       }
     }),
   )
