@@ -6,8 +6,9 @@
  * - the checksum scan and a hand-written floor query (one MD5 per row over its columns) on the same table, and
  *   their ratio;
  * - the whole assertion (both sides at once, as a run does it): "one checksum pass";
- * - for each copy and each k injected differences (a third changed, a third missing, a third extra): time to
- *   locate and its ratio to one checksum pass, scans per side, queries, rows fetched into Node (bucket rows and
+ * - for each copy (and the indexed copy read as a query, which is located by buckets for comparison) and each k
+ *   injected differences (a third changed, a third missing, a third extra): time to
+ *   locate and its ratio to one checksum pass, the strategy that ran and why, scans per side, queries, rows fetched into Node (bucket rows and
  *   key rows) against the bound 2 × (first-level buckets) + 64 × k, and whether the counts are exact;
  * - peak RSS of this process, and the RSS once its modules were loaded, before any query.
  * `npm run bench` compiles this script and the tool with tsc (into build/bench) and runs it with node, so memory is
@@ -126,7 +127,7 @@ description: benchmark
 owner: bench
 severity: low
 source: { connection: src, table: public.src }
-target: { connection: dw, table: public.${target} }
+target: { connection: dw, ${target.startsWith('SELECT') ? `query: "${target}"` : `table: public.${target}`} }
 columns: [id, qty, amount, ratio, name, born, changed_at, seen_at, active]
 key: [id]
 assertions:
@@ -135,6 +136,8 @@ assertions:
 `
     await writeFile(path.join(dir, 'bench.yaml'), yaml('bench', 'dw'))
     await writeFile(path.join(dir, 'bench-heap.yaml'), yaml('bench-heap', 'dw_heap'))
+    // The indexed copy read as a query: the catalog is not asked, so it is located by buckets, for comparison.
+    await writeFile(path.join(dir, 'bench-query.yaml'), yaml('bench-query', 'SELECT * FROM public.dw'))
     const { definitions, issues } = await loadDefinitions(dir, new Set(['src', 'dw']))
     if (issues.length > 0) throw new Error(JSON.stringify(issues))
     const byId = (id: string) => definitions.find((d) => d.id === id) as CheckDefinition
@@ -170,6 +173,7 @@ assertions:
     })
     for (const [target, id] of [
       ['dw', 'bench'],
+      ['dw', 'bench-query'],
       ['dw_heap', 'bench-heap'],
     ] as const) {
       for (const k of KS) {
@@ -192,7 +196,8 @@ assertions:
         const c = result?.details?.checksum
         const fetched = (c?.segmentRowsFetched ?? 0) + (c?.keyRowsFetched ?? 0)
         const exact = c?.changed === changed && c?.missing === missing && c?.extra === added
-        line(`locate ${target} k=${k}`, {
+        line(`locate ${id === 'bench-query' ? 'dw as a query' : target} k=${k}`, {
+          strategy: `${c?.strategy ?? '?'} (${c?.strategyReason ?? '?'})`,
           status: result?.status ?? '?',
           found: `${c?.missing ?? 0}m/${c?.extra ?? 0}x/${c?.changed ?? 0}c`,
           exact: String(exact),

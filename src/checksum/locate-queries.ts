@@ -7,6 +7,7 @@
 import type { Statement, TypeFamily } from '../dialects/dialect.js'
 import type { SidePlan } from '../plan/side-plan.js'
 import { textOf } from '../plan/check-kind.js'
+import type { StrategyReason } from './locate-strategy.js'
 
 /** One key column on one side: how it is read and compared. */
 export interface LocateKey {
@@ -58,8 +59,13 @@ export type KeyHashes = Map<string, FetchedRow[]>
 export interface LocateOutcome {
   readonly source: KeyHashes
   readonly target: KeyHashes
-  /** Always `buckets`: buckets of a hash of the canonical key text (hash-buckets.ts). */
-  readonly strategy: 'buckets'
+  /**
+   * `buckets`: buckets of a hash of the canonical key text (hash-buckets.ts); `integer`: ranges of one integer
+   * key (key-ranges.ts). locate-strategy.ts chooses.
+   */
+  readonly strategy: 'buckets' | 'integer'
+  /** Why that strategy ran (locate-strategy.ts). */
+  readonly strategyReason: StrategyReason
   /** Whether every differing bucket was fetched (false when a budget ran out). */
   readonly complete: boolean
   /** Which budget stopped locating, when one did. */

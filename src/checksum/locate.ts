@@ -1,8 +1,9 @@
 /**
  * Locating the rows behind a checksum difference without moving the tables (docs/checksum.md, "Locating"):
- * rows are put into buckets by a hash of their canonical key, each side reports count and checksum per bucket in
- * one grouped query per level, buckets that agree are dropped, and the others are split again until they are
- * small enough to fetch as (canonical key, row hash, column hashes), never values. The algorithm only composes
+ * rows are put into buckets by a hash of their canonical key (or, when an index leads with an integer key on both
+ * sides, into key ranges: locate-strategy.ts chooses), each side reports count and checksum per bucket in one
+ * grouped query per level, buckets that agree are dropped, and the others are split again until they are small
+ * enough to fetch as (canonical key, row hash, column hashes), never values. The algorithm only composes
  * dialect pieces; it never knows an engine. Every query goes through the side's Connection, so its concurrency
  * limit and timeout apply, and the row and time budgets hold across all of it.
  */
@@ -15,7 +16,9 @@ import {
   type LocateSide,
   type Stats,
 } from './locate-queries.js'
-import { type Bucket, fetchBuckets, hashBuckets } from './hash-buckets.js'
+import { fetchBuckets, hashBuckets } from './hash-buckets.js'
+import { fetchRanges, keyRanges } from './key-ranges.js'
+import { type KeyTables, type StrategyReason, chooseStrategy } from './locate-strategy.js'
 
 /** The types callers of locateDifferences need. */
 export type {
@@ -27,25 +30,43 @@ export type {
   LocateSide,
   Stats,
 } from './locate-queries.js'
+export type { KeyTables, StrategyReason } from './locate-strategy.js'
+export { keyTables } from './locate-strategy.js'
 
 /**
  * Finds the keys of the rows that differ between the sides whose whole-dataset count and checksum differ.
  * Returns the fetched rows of every differing leaf bucket of both sides, within the budgets; classifying them is
- * {@link classifyKeys}'s job. What a budget left unfetched is counted in `unlocated`.
+ * {@link classifyKeys}'s job. What a budget left unfetched is counted in `unlocated`. `tables` names each side's
+ * table for the catalog's answer on an index (see `keyTables`); without it buckets are used.
  */
 export async function locateDifferences(
   source: LocateSide,
   target: LocateSide,
   settings: LocateSettings,
   whole: { source: Stats; target: Stats },
+  tables: KeyTables = {},
 ): Promise<LocateOutcome> {
   const sides = { source, target }
   const counter = new Counter()
   const budget = new Budget(settings, counter)
   const keys = { source: new Map() as KeyHashes, target: new Map() as KeyHashes }
-  const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole)
-  const unfetched = await fetchBuckets(sides, leaves, counter, budget, keys)
-  const left: Bucket[] = [...unsplit, ...unfetched]
+  const choice = await chooseStrategy(sides, tables, counter, budget)
+  let strategy = choice.strategy
+  let strategyReason: StrategyReason = choice.reason
+  let left: ReadonlyArray<{ source: Stats; target: Stats }> | undefined
+  if (strategy === 'integer') {
+    const ranges = await keyRanges(sides, settings, counter, budget, whole)
+    if (ranges.uncuttable === undefined) {
+      left = [...ranges.unsplit, ...(await fetchRanges(sides, ranges, counter, budget, keys))]
+    } else {
+      strategy = 'buckets'
+      strategyReason = 'uncuttable'
+    }
+  }
+  if (left === undefined) {
+    const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole)
+    left = [...unsplit, ...(await fetchBuckets(sides, leaves, counter, budget, keys))]
+  }
   const unlocated = {
     segments: left.length,
     sourceRows: left.reduce((n, b) => n + Number(b.source.rows), 0),
@@ -53,7 +74,8 @@ export async function locateDifferences(
   }
   return {
     ...keys,
-    strategy: 'buckets',
+    strategy,
+    strategyReason,
     complete: left.length === 0,
     ...(budget.stoppedBy === undefined || left.length === 0 ? {} : { stoppedBy: budget.stoppedBy }),
     unlocated,

@@ -137,6 +137,13 @@ export interface SqlDialect {
    */
   describeTable(schema: string, name: string): Statement
   /**
+   * Whether an ordered (B-tree) index of the table, its primary key included, leads with `columns` in that order,
+   * from the catalog alone: one row whose `indexed` is the number of such indexes (0 when there is none or the
+   * table does not exist). Partial (filtered), disabled and invalid indexes do not count. Locating chooses key
+   * ranges when both sides have one (src/checksum/locate-strategy.ts). `columns` as the catalog spells them.
+   */
+  keyIndexed(schema: string, name: string, columns: readonly string[]): Statement
+  /**
    * Describes the result columns of a query without running it. Rows are those of `describeTable`.
    * `columns` limits the description to those columns. An engine that reports a query that does not compile as a
    * row instead of an error returns one row with NULL `column_name` and `data_type` and the reason in

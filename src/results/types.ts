@@ -67,8 +67,14 @@ export interface ChecksumDetails {
   readonly scans?: { readonly source: number; readonly target: number }
   /** Differing segments not fetched, and their rows per side. */
   readonly unlocated?: { readonly segments: number; readonly sourceRows: number; readonly targetRows: number }
-  /** How rows were grouped to locate them: buckets of a hash of the key (`integer`/`sampled`: older results). */
+  /**
+   * How rows were grouped to locate them: buckets of a hash of the key, or `integer` ranges of the key when an
+   * index leads with it on both sides (`sampled`: older results).
+   */
   readonly strategy?: 'buckets' | 'integer' | 'sampled'
+  /** Why that strategy ran (docs/checksum.md, "Choosing ranges or buckets"); absent in older results. */
+  readonly strategyReason?:
+    'key_indexed' | 'uncuttable' | 'no_index' | 'not_integer_key' | 'not_table' | 'budget'
   /** Locate queries sent, both sides together. */
   readonly queries?: number
   /** Aggregate rows (one per segment and side) fetched into this process. */

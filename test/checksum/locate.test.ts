@@ -110,7 +110,9 @@ for (const engine of availableEngines()) {
       dw = await engine.createDatabase('dw')
       await src.exec(TABLE(engine, 'item', items, true))
       await dw.exec(
-        `${TABLE(engine, 'item_copy', copy(), false)}${TABLE(engine, 'item_clean', items, true)}${TABLE(engine, 'item_lost', items.slice(0, 100), true)}`,
+        `${TABLE(engine, 'item_copy', copy(), false)}${TABLE(engine, 'item_clean', items, true)}${TABLE(engine, 'item_lost', items.slice(0, 100), true)}` +
+          // The same faulty copy with an index on the key (not unique: the copy has a duplicated key).
+          `${TABLE(engine, 'item_indexed', copy(), false)}CREATE INDEX item_indexed_id ON item_indexed (id);\n`,
       )
       const definition = (id: string, target: string, key: string, extraYaml?: string) =>
         definitionIn(engine.defaultSchema, id, target, key, extraYaml)
@@ -136,6 +138,18 @@ for (const engine of availableEngines()) {
           'segment_rows: 16\n    max_rows_fetched: 100',
         ),
       )
+      // Without the far extra key 999999 the ids are dense (1000 to 9997), so first-level ranges hold a few rows.
+      const dense = (id: string, extraYaml = '') =>
+        definition(id, 'item_indexed', 'id', extraYaml).replace(
+          /(table: [^ ]+) }/g,
+          '$1, where: "id < 20000" }',
+        )
+      await writeFile(path.join(checksDir, 'indexed.yaml'), dense('indexed'))
+      await writeFile(
+        path.join(checksDir, 'indexed-budget.yaml'),
+        dense('indexed-budget').replace('segment_rows: 16', 'segment_rows: 16\n    max_rows_fetched: 300'),
+      )
+      await writeFile(path.join(checksDir, 'spread.yaml'), definition('spread', 'item_indexed', 'id'))
       checks = new Map((await definitionsIn(checksDir, ['src', 'dw'])).map((d) => [d.id, d]))
       connections = new ConnectionSet(
         new Map([
@@ -183,6 +197,7 @@ for (const engine of availableEngines()) {
         located: true,
         complete: true,
         strategy: 'buckets',
+        strategyReason: 'no_index',
         missing: missingIds.size,
         extra: extra.length + 1,
         changed: changedIds.size,
@@ -219,6 +234,7 @@ for (const engine of availableEngines()) {
         located: true,
         complete: true,
         strategy: 'buckets',
+        strategyReason: 'not_integer_key',
         missing: missingIds.size,
         changed: changedIds.size,
         keysMasked: false,
@@ -230,6 +246,59 @@ for (const engine of availableEngines()) {
       const changed = (c?.samples ?? []).filter((s) => s.category === 'changed').map((s) => s.key)
       expect(changed.sort()).toEqual([...changedIds].map(keyOf).sort())
       expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 2)
+    })
+
+    it('locates by key ranges when an index leads with the integer key on both sides, counts exact', async () => {
+      const result = await run('indexed')
+      expect(result.status).toBe('fail')
+      const c = result.details?.checksum
+      expect(c).toMatchObject({
+        located: true,
+        complete: true,
+        strategy: 'integer',
+        strategyReason: 'key_indexed',
+        missing: missingIds.size,
+        // The far extra key is filtered out; the near one and the duplicate remain.
+        extra: 2,
+        changed: changedIds.size,
+        duplicateKeys: 1,
+      })
+      expect(c?.columnsDiffering).toEqual([
+        { column: 'name', rows: 2 },
+        { column: 'at', rows: 2 },
+      ])
+      // Only the rows of the differing ranges are read into the tool, not the table.
+      expect((c?.keyRowsFetched ?? Infinity) + (c?.segmentRowsFetched ?? Infinity)).toBeLessThan(ROWS)
+      expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 5)
+    })
+
+    it('keeps the row budget with key ranges, says what it found so far and still fails', async () => {
+      const result = await run('indexed-budget')
+      expect(result.status).toBe('fail')
+      const c = result.details?.checksum
+      expect(c).toMatchObject({ strategy: 'integer', complete: false, incomplete: true, stoppedBy: 'rows' })
+      expect(c?.unlocated?.segments).toBeGreaterThan(0)
+      expect((c?.keyRowsFetched ?? Infinity) + (c?.segmentRowsFetched ?? Infinity)).toBeLessThanOrEqual(300)
+    })
+
+    it('reads spread differences by range number in full scans, counts exact', async () => {
+      // The extra key 999999 stretches the span: the first ranges are wide and the differing ones hold most rows,
+      // so the next level and the fetch select ranges by number, one query per side each.
+      const c = (await run('spread')).details?.checksum
+      expect(c).toMatchObject({
+        complete: true,
+        strategy: 'integer',
+        strategyReason: 'key_indexed',
+        missing: missingIds.size,
+        extra: extra.length + 1,
+        changed: changedIds.size,
+        duplicateKeys: 1,
+      })
+      // Catalog (1) and key span (1) per side, then one query per level and one fetch per side.
+      expect(c?.queries).toBe(2 * (2 + (c?.scans?.source ?? 0) - 1))
+      expect(c?.scans).toEqual({ source: c?.scans?.target, target: c?.scans?.source })
+      // The key span, three levels (680 rows per side in a first range, 16 rows per fetched range) and the fetch.
+      expect(c?.scans?.source).toBeLessThanOrEqual(5)
     })
 
     it('reports sample keys of every category, not only the first', async () => {

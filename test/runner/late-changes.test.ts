@@ -78,7 +78,8 @@ function fixtures(language: TestEngine['fixtureSql']): { source: string; target:
       fixtureSchema(language, 'dw'),
       fixtureSchema(language, 'etl'),
       table('dw.visit', target, ORIGINAL, 'decimal(12,2)'),
-      table('dw.visit_faulty', target, faulty, 'decimal(12,2)'),
+      // A primary key on both sides: 'faulty' is located by key ranges, 'composite' (two key columns) by buckets.
+      table('dw.visit_faulty', target, faulty, 'decimal(12,2)', true),
       fixtureTable(
         language,
         'etl.load_log',
@@ -207,6 +208,7 @@ for (const engine of availableEngines()) {
       const targetSum = fees(faulty) + WRONG_FEE.size
       for (const check of ['faulty', 'composite']) {
         expect(result(check, 'checksum').details?.checksum).toMatchObject({
+          strategy: check === 'faulty' ? 'integer' : 'buckets',
           missing: MISSING.size,
           extra: DELETED.size,
           changed: WRONG_FEE.size,
