@@ -69,8 +69,7 @@ export const en: Catalog = {
     definitionHash: 'Definition hash',
     definitionFile: 'Definition file',
     vendorInformed: 'The vendor has been sent a ticket with the evidence.',
-    nextSteps: (check) =>
-      `History: reconcile history --check ${check}\nOpen incidents: reconcile incidents`,
+    nextSteps: (check) => `History: reconcile history --check ${check}\nOpen incidents: reconcile incidents`,
     noRepeat: (reminder) =>
       reminder === null
         ? 'No further messages are sent about this difference until it is resolved.'

@@ -130,9 +130,7 @@ UPDATE visit SET fee = ${CHANGED_FEE} WHERE id IN (58, 59);`)
         expect(text).toContain('Rader: 47 saknas · 3 för mycket · 2 ändrade · 0 dubblettnycklar')
         expect(text).toContain('Kolumner som skiljer: fee (2 rader)')
         expect(text).toMatch(/Exempel på nycklar \(maskerade\): (ändrade|saknas|för mycket) #[0-9a-f]{16}/)
-        expect(text).toContain(
-          'Nästa steg: Titta först i laddningsloggen efter den körning eller partition',
-        )
+        expect(text).toContain('Nästa steg: Titta först i laddningsloggen efter den körning eller partition')
         expect(text).toContain('Öppnad nu, i körningen 2026-11-26 04:30')
         expect(text).toContain(
           'Kontrollen i instrumentpanelen: https://reconcile.region.example/sv/checks/visits',
