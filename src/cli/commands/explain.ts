@@ -3,7 +3,7 @@ import { describeError } from '../../errors/errors.js'
 import { StoreQueries } from '../../store/store-queries.js'
 import { openStoreForReading } from '../../store/open-for-reading.js'
 import { buildControlDocument, type StatementSource } from '../../explain/build.js'
-import { isLanguage, type Language } from '../../i18n/language.js'
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from '../../i18n/language.js'
 import { controlDocumentHtml, controlDocumentMarkdown } from '../../explain/render.js'
 import { EXIT } from '../exit-codes.js'
 import type { CliIo } from '../io.js'
@@ -23,7 +23,7 @@ and the cutoff query only, no data is scanned).
 
 Options:
   -c, --config FILE   configuration file (default config/reconcile.yaml)
-  --lang sv|en        language (default: the configuration's locale, else sv)
+  --lang ${LANGUAGES.join('|').padEnd(12)} language (default: the configuration's locale, else ${DEFAULT_LANGUAGE})
   --format html|md    self-contained printable HTML (default) or Markdown
   -o, --out FILE      write to FILE instead of standard output
   --check ID          only this check (repeatable)
@@ -54,7 +54,7 @@ export async function explainCommand(options: ExplainOptions, io: CliIo): Promis
     return EXIT.invalid
   }
   if (options.lang !== undefined && !isLanguage(options.lang)) {
-    io.err(`--lang: expected sv or en, got "${options.lang}"`)
+    io.err(`--lang: expected ${LANGUAGES.join(' or ')}, got "${options.lang}"`)
     return EXIT.invalid
   }
   const loaded = await loadAll(options.configFile, options.checkIds)
