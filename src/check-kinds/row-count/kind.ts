@@ -108,7 +108,7 @@ export const rowCountKind: CheckKind<RowCountAssertion> = {
               })),
           message: total.pass
             ? `row counts agree (${fmt(s)} source, ${fmt(t)} target, tolerance ${describeTolerance(a.tolerance)})`
-            : `target has ${groupThousands(formatDecimal(abs(subtract(t, s))))} ${compare(t, s) < 0 ? 'fewer' : 'more'} rows than the source (${fmt(s)} → ${fmt(t)}${total.difference.percent === null ? '' : `, ${compare(t, s) < 0 ? '-' : '+'}${total.difference.percent}%`}), tolerance ${describeTolerance(a.tolerance)}`,
+            : `target has ${groupThousands(formatDecimal(abs(subtract(t, s))))} ${compare(t, s) < 0 ? 'fewer' : 'more'} rows than the source (${fmt(s)} → ${fmt(t)}${total.difference.percent === null ? '' : `, ${compare(t, s) < 0 ? '−' : '+'}${total.difference.percent}%`}), tolerance ${describeTolerance(a.tolerance)}`,
           details: null,
         },
       ]
