@@ -24,8 +24,8 @@ function cell(observed: ObservedValues | null): string {
   return integer.test(value) && value.length < 16 ? nf.format(BigInt(value)) : value
 }
 
-/** What a difference cell needs of a result: a run's result or a history row. */
-type DifferenceSource = Pick<CheckResult, 'kind' | 'status' | 'difference' | 'details'>
+/** What a difference cell needs of a result: a run's result or a history row, whose kind this version may not know. */
+type DifferenceSource = Pick<CheckResult, 'status' | 'difference' | 'details'> & { readonly kind: string }
 
 /**
  * A result's difference in human units, as its kind says it measures: a lag as a duration (`3 d behind`), located
