@@ -1,3 +1,4 @@
+import { kindNamed } from '../check-kinds/index.js'
 import { describeDifference } from '../check-kinds/tolerance/tolerance.js'
 import type { RecordedRun } from '../runner/run.js'
 import type { NotifiedRun } from '../pipeline/run-and-notify.js'
@@ -23,12 +24,13 @@ function cell(observed: ObservedValues | null): string {
   return integer.test(value) && value.length < 16 ? nf.format(BigInt(value)) : value
 }
 
-/** What a difference cell needs of a result: a run's result or a history row. */
-type DifferenceSource = Pick<CheckResult, 'kind' | 'status' | 'difference' | 'details'>
+/** What a difference cell needs of a result: a run's result or a history row, whose kind this version may not know. */
+type DifferenceSource = Pick<CheckResult, 'status' | 'difference' | 'details'> & { readonly kind: string }
 
 /**
- * A result's difference in human units: a freshness lag as a duration (`3 d behind`), a checksum's as its
- * missing/extra/changed rows, a count or aggregate as a signed number with its percentage.
+ * A result's difference in human units, as its kind says it measures: a lag as a duration (`3 d behind`), located
+ * rows as missing/extra/changed counts, values that differ in words, a count or amount as a signed number with its
+ * percentage (also a result of a kind this version does not know).
  */
 export function differenceCell(result: DifferenceSource): string {
   const located = result.details?.checksum
@@ -42,9 +44,10 @@ export function differenceCell(result: DifferenceSource): string {
     const text = counts.flatMap(([n, what]) => (n !== undefined && n > 0 ? [`${nf.format(n)} ${what}`] : []))
     return text.length === 0 ? 'checksums differ' : `rows: ${text.join(', ')}`
   }
-  if (result.kind === 'checksum' && result.status === 'fail') return 'checksums differ'
+  const measures = kindNamed(result.kind)?.measures
+  if (measures === 'values' && result.status === 'fail') return 'checksums differ'
   if (result.difference === null) return result.status === 'error' ? '' : '–'
-  if (result.kind === 'freshness') {
+  if (measures === 'lag') {
     const lag = -Number(result.difference.absolute)
     return lag === 0 ? 'no lag' : `${formatDurationShort(Math.abs(lag))} ${lag > 0 ? 'behind' : 'ahead'}`
   }

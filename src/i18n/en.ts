@@ -132,13 +132,7 @@ export const en: Catalog = {
       checksTitle: (nights) => `The checks, last ${nights} nights`,
       columns: { check: 'Check', found: 'Last night', nights: 'Nights', streak: 'Trend' },
       trendLegend: '✓ passed · ✗ differed · ! could not run · – no run; oldest night first',
-      topic: {
-        row_count: 'row counts',
-        aggregate: 'amounts',
-        checksum: 'all values',
-        freshness: 'freshness',
-        load: 'the load',
-      },
+      loadTopic: 'the load',
       agree: (topics) => `${topics} agree`,
       notRun: 'did not run last night',
       lastRunOn: (date) => `did not run last night (last on ${date})`,
@@ -523,6 +517,7 @@ export const en: Catalog = {
       exact: 'exact',
     },
     rowCount: {
+      topic: 'row counts',
       rows: ['row', 'rows'],
       missing: (rows) => `${rows} missing in the target`,
       extra: (rows) => `${rows} extra in the target`,
@@ -542,6 +537,7 @@ export const en: Catalog = {
       rowsByShort: (columns) => `rows per ${columns}`,
     },
     aggregate: {
+      topic: 'amounts',
       checkFirst: {
         nulls:
           'Check first whether the load fills the column: more empty values in the target point at a lookup or join in the load that finds no match.',
@@ -563,6 +559,7 @@ export const en: Catalog = {
       ],
     },
     freshness: {
+      topic: 'freshness',
       behind: (d) => `${d} behind the source`,
       ahead: (d) => `${d} ahead of the source`,
       oldestAllowed: (age) => `newest row is ${age} old`,
@@ -592,6 +589,7 @@ export const en: Catalog = {
           .join(', ')}`,
     },
     checksum: {
+      topic: 'all values',
       rows: ['row', 'rows'],
       rowsChanged: ['row changed', 'rows changed'],
       rowsDiffer: (c) =>

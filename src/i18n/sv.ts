@@ -134,13 +134,7 @@ export const sv: Catalog = {
       checksTitle: (nights) => `Kontrollerna, de senaste ${nights} nätterna`,
       columns: { check: 'Kontroll', found: 'I natt', nights: 'Nätter', streak: 'Trend' },
       trendLegend: '✓ stämde · ✗ avvek · ! kunde inte köras · – ingen körning; äldsta natten först',
-      topic: {
-        row_count: 'antal rader',
-        aggregate: 'belopp',
-        checksum: 'alla värden',
-        freshness: 'aktualitet',
-        load: 'laddningen',
-      },
+      loadTopic: 'laddningen',
       agree: (topics) => `${topics} stämmer`,
       notRun: 'kördes inte i natt',
       lastRunOn: (date) => `kördes inte i natt (senast ${date})`,
@@ -526,6 +520,7 @@ export const sv: Catalog = {
       exact: 'exakt',
     },
     rowCount: {
+      topic: 'antal rader',
       rows: ['rad', 'rader'],
       missing: (rows) => `${rows} saknas i målet`,
       extra: (rows) => `${rows} för mycket i målet`,
@@ -545,6 +540,7 @@ export const sv: Catalog = {
       rowsByShort: (columns) => `rader per ${columns}`,
     },
     aggregate: {
+      topic: 'belopp',
       checkFirst: {
         nulls:
           'Titta först på om kolumnen fylls i av laddningen: fler tomma värden i målet tyder på en uppslagning eller koppling i laddningen som inte hittar sin motsvarighet.',
@@ -566,6 +562,7 @@ export const sv: Catalog = {
       ],
     },
     freshness: {
+      topic: 'aktualitet',
       behind: (d) => `${d} efter källan`,
       ahead: (d) => `${d} före källan`,
       oldestAllowed: (age) => `senaste raden är ${age} gammal`,
@@ -595,6 +592,7 @@ export const sv: Catalog = {
           .join(', ')}`,
     },
     checksum: {
+      topic: 'alla värden',
       rows: ['rad', 'rader'],
       rowsChanged: ['rad ändrad', 'rader ändrade'],
       rowsDiffer: (c) =>

@@ -1,5 +1,5 @@
+import { kindNamed } from '../check-kinds/index.js'
 import type { Locale } from '../config/types.js'
-import type { ReportTopic } from '../i18n/catalog/notify.js'
 import { formatDurationWords } from '../i18n/format.js'
 import { catalog } from '../i18n/language.js'
 import type { MorningReport, ReportCheck } from '../incidents/events.js'
@@ -159,36 +159,37 @@ export function reportSubject(
   return `${catalog(locale).notify.report.subject(date)}: ${reportSummary(report, locale, timezone)} · ${installation}`
 }
 
-/** What a result compares, in the report's words; null for a kind this version does not know. */
-function topicOf(result: StoredResult): ReportTopic | null {
-  if (result.assertion === LOAD_ASSERTION) return 'load'
-  const known: readonly string[] = ['row_count', 'aggregate', 'checksum', 'freshness']
-  return known.includes(result.kind) ? (result.kind as ReportTopic) : null
+/** What a result compares, in the report's words (its kind's topic); null for a kind this version does not know. */
+function topicOf(result: StoredResult, r: ReportWords, locale: Locale): string | null {
+  if (result.assertion === LOAD_ASSERTION) return r.topic.load
+  return kindNamed(result.kind)?.topic(locale) ?? null
 }
 
-/** How a failing result differs, in plain words and the locale's number format; never the result's own message. */
-function howItDiffers(
-  result: StoredResult,
-  topic: ReportTopic | null,
-  r: ReportWords,
-  locale: Locale,
-): string {
+/**
+ * How a failing result differs, in plain words and the locale's number format, in the units its kind says the
+ * difference measures; never the result's own message.
+ */
+function howItDiffers(result: StoredResult, r: ReportWords, locale: Locale): string {
   if (result.status === 'error') return r.couldNotRun
-  if (topic === 'load') return r.loadLate
+  if (result.assertion === LOAD_ASSERTION) return r.loadLate
   const absolute = result.difference?.absolute ?? '0'
   if (absolute === '0' || absolute === '') return r.differs
   const negative = absolute.startsWith('-')
-  if (topic === 'row_count') {
-    const n = Number(negative ? absolute.slice(1) : absolute)
-    return negative ? r.rowsMissing(n) : r.rowsExtra(n)
+  switch (kindNamed(result.kind)?.measures) {
+    case 'rows': {
+      const n = Number(negative ? absolute.slice(1) : absolute)
+      return negative ? r.rowsMissing(n) : r.rowsExtra(n)
+    }
+    case 'amount':
+      return r.differsBy(reportNumber(absolute, locale))
+    case 'lag': {
+      // The difference is target minus source: a negative one is a target behind the source.
+      const lag = -Number(absolute)
+      return lag > 0 ? r.behind(formatDurationWords(lag, locale)) : r.ahead(formatDurationWords(-lag, locale))
+    }
+    default:
+      return r.differs
   }
-  if (topic === 'aggregate') return r.differsBy(reportNumber(absolute, locale))
-  if (topic === 'freshness') {
-    // The difference is target minus source: a negative one is a target behind the source.
-    const lag = -Number(absolute)
-    return lag > 0 ? r.behind(formatDurationWords(lag, locale)) : r.ahead(formatDurationWords(-lag, locale))
-  }
-  return r.differs
 }
 
 /** One check of the report, ready to show: its mark, title, what it found, its nights and its streak. */
@@ -227,21 +228,20 @@ export function reportLine(
   const status = ran ? worstStatus(check.latest) : null
   const nights = check.trend.map((t) => t.status)
   const topics = (results: readonly StoredResult[]) => [
-    ...new Set(results.map((x) => topicOf(x)).filter((t): t is ReportTopic => t !== null)),
+    ...new Set(results.map((x) => topicOf(x, r, locale)).filter((t): t is string => t !== null)),
   ]
   let found: string
   if (status === null) {
     const at = check.latest[0]?.evaluatedAt
     found = at === undefined ? r.notRun : r.lastRunOn(localDate(at.toISOString(), timezone))
   } else if (status === 'pass') {
-    found = r.agree(topics(check.latest).map((t) => r.topic[t]))
+    found = r.agree(topics(check.latest))
   } else {
     const parts = new Map<string, Set<string>>()
     for (const result of check.latest.filter((x) => x.status !== 'pass')) {
-      const topic = topicOf(result)
-      const label = topic === null ? '' : r.topic[topic]
+      const label = topicOf(result, r, locale) ?? ''
       const set = parts.get(label) ?? new Set<string>()
-      set.add(howItDiffers(result, topic, r, locale))
+      set.add(howItDiffers(result, r, locale))
       parts.set(label, set)
     }
     found = [...parts]

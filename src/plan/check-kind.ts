@@ -5,7 +5,7 @@ import type { SidePlan } from './side-plan.js'
 import type { AssertionSyntax } from '../definitions/assertion-syntax.js'
 import type { Inline } from '../i18n/inline.js'
 import type { Language } from '../i18n/language.js'
-import type { DescribableResult, ResultDescription } from '../results/describable.js'
+import type { DescribableResult, DifferenceMeasure, ResultDescription } from '../results/describable.js'
 import type { CheckResult } from '../results/types.js'
 
 /** A row as a driver returns it. */
@@ -95,6 +95,10 @@ export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
   followUp?(assertion: A, prefix: string, verdict: Verdict, context: FollowUpContext): Promise<Verdict>
   /** The assertion in words, in a language (the control document's "assertions" and summary table). */
   explain(assertion: A, language: Language, context: ExplainContext): Explanation
+  /** What a result's difference measures: readers show it in these units (a lag as a duration) without naming the kind. */
+  readonly measures: DifferenceMeasure
+  /** What a result of this kind compares, in a manager's plain words (`antal rader`, `amounts`), for the morning report. */
+  topic(language: Language): string
   /** A result of this kind (recorded or stored) in words, for mail and pages; `{}` for the generic wording. */
   describe(result: DescribableResult, language: Language): ResultDescription
   /**

@@ -37,6 +37,14 @@ export interface DescribableResult {
   readonly message?: string
 }
 
+/**
+ * What a result's `difference.absolute` (target minus source) measures, for readers that show it in their own
+ * units without naming a kind: `rows` a count of rows, `amount` a value of the data, `lag` milliseconds between
+ * the sides' newest rows (negative: the target is behind), `values` nothing a reader can show (equal sizes may still
+ * differ: readers say the values differ). A result of a kind this version does not know has none.
+ */
+export type DifferenceMeasure = 'rows' | 'amount' | 'lag' | 'values'
+
 /** A result of one kind in words, for mail and pages; what is left unset gets the generic wording. */
 export interface ResultDescription {
   /** How the sides differ, instead of the generic signed size and percent (empty: nothing to say). */

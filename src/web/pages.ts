@@ -116,7 +116,8 @@ function kindWords(ctx: PageContext, r: StoredResult) {
 function differenceCell(ctx: PageContext, r: StoredResult): string {
   // A located checksum says what it found: rows per category and the columns the changed rows differ in.
   const words = kindWords(ctx, r)
-  if (r.kind === 'freshness' && r.difference !== null)
+  // A lag is target minus source in ms: shown as how far the target is behind.
+  if (kindNamed(r.kind)?.measures === 'lag' && r.difference !== null)
     return formatDurationShort(-Number(r.difference.absolute))
   const located = words.note ?? ''
   if (r.difference === null) return located === '' ? '–' : located
@@ -319,7 +320,7 @@ function assertionChart(ctx: PageContext, assertion: string, results: readonly S
   const label = (r: StoredResult) => formatDateTime(r.evaluatedAt, ctx.config.timezone).slice(5)
   const first = ordered[0]
   if (first === undefined) return markup``
-  if (first.kind === 'freshness') {
+  if (kindNamed(first.kind)?.measures === 'lag') {
     const points: ChartPoint[] = ordered.map((r) => ({
       at: r.evaluatedAt,
       label: label(r),

@@ -1,3 +1,4 @@
+import { catalog } from '../../i18n/language.js'
 import { NUMERIC_FAMILIES, TEMPORAL_FAMILIES } from '../../dialects/dialect.js'
 import type { AggregateAssertion, AggregateFunction } from '../../definitions/types.js'
 import { ReconcileError } from '../../errors/errors.js'
@@ -50,6 +51,8 @@ function expression(a: AggregateAssertion, fn: AggregateFunction, side: SidePlan
 export const aggregateKind: CheckKind<AggregateAssertion> = {
   ...aggregateSyntax,
   explain: explainAggregate,
+  measures: 'amount',
+  topic: (language) => catalog(language).kinds.aggregate.topic,
   describe: () => ({}),
   checkFirst: checkFirstAggregate,
   resultKeys: (a) => a.functions.map((fn) => aggregateResultKey(a, fn)),

@@ -1,3 +1,4 @@
+import { catalog } from '../../i18n/language.js'
 import { resolveFieldEncoding } from '../../checksum/encoding.js'
 import {
   classifyKeys,
@@ -285,6 +286,8 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
  */
 export const checksumKind: CheckKind<ChecksumAssertion> = {
   ...checksumSyntax,
+  measures: 'values',
+  topic: (language) => catalog(language).kinds.checksum.topic,
   describe: describeChecksum,
   checkFirst: checkFirstChecksum,
   explain: explainChecksum,

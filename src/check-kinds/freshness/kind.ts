@@ -1,3 +1,4 @@
+import { catalog } from '../../i18n/language.js'
 import type { FreshnessAssertion } from '../../definitions/types.js'
 import { ReconcileError } from '../../errors/errors.js'
 import { resultMessage } from '../../i18n/result-messages.js'
@@ -16,6 +17,8 @@ import { freshnessSyntax } from './syntax.js'
  */
 export const freshnessKind: CheckKind<FreshnessAssertion> = {
   ...freshnessSyntax,
+  measures: 'lag',
+  topic: (language) => catalog(language).kinds.freshness.topic,
   describe: describeFreshness,
   checkFirst: checkFirstFreshness,
   explain: explainFreshness,

@@ -1,3 +1,4 @@
+import { catalog } from '../../i18n/language.js'
 import type { Statement } from '../../dialects/dialect.js'
 import type { RowCountAssertion } from '../../definitions/types.js'
 import { ReconcileError } from '../../errors/errors.js'
@@ -78,6 +79,8 @@ function collectGroups(
 /** Row counts of both sides, as a whole or per group (e.g. per day and unit). */
 export const rowCountKind: CheckKind<RowCountAssertion> = {
   ...rowCountSyntax,
+  measures: 'rows',
+  topic: (language) => catalog(language).kinds.rowCount.topic,
   describe: describeRowCount,
   checkFirst: checkFirstRowCount,
   explain: explainRowCount,

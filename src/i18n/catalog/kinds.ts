@@ -23,6 +23,8 @@ export interface KindsTexts {
 
   /** `row_count`. */
   readonly rowCount: {
+    /** What the kind compares, for the morning report's plain words: `antal rader`, `row counts`. */
+    readonly topic: string
     /** The word of a count of rows: `1 rad`, `47 rader`. */
     readonly rows: PluralForms
     /** `rows` is a count with its word. */
@@ -45,6 +47,8 @@ export interface KindsTexts {
 
   /** `aggregate`. */
   readonly aggregate: {
+    /** What the kind compares, for the morning report's plain words: `antal rader`, `row counts`. */
+    readonly topic: string
     /** What to check first: for NULL counts, and for other measures. */
     readonly checkFirst: { readonly nulls: string; readonly values: string }
     /** Each function as a noun: `summan`, `the sum`. */
@@ -54,6 +58,8 @@ export interface KindsTexts {
 
   /** `freshness`. */
   readonly freshness: {
+    /** What the kind compares, for the morning report's plain words: `antal rader`, `row counts`. */
+    readonly topic: string
     /** `duration` is formatted. */
     readonly behind: (duration: string) => string
     readonly ahead: (duration: string) => string
@@ -71,6 +77,8 @@ export interface KindsTexts {
 
   /** `checksum`. */
   readonly checksum: {
+    /** What the kind compares, for the morning report's plain words: `antal rader`, `row counts`. */
+    readonly topic: string
     /** The word of a count of rows: `2 rader`. */
     readonly rows: PluralForms
     /** The word of a count of changed rows: `2 rader ändrade`. */

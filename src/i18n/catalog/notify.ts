@@ -1,9 +1,6 @@
 /** A word's two forms for counts, picked by the language's plural rules (`countOf`): `['rad', 'rader']`. */
 export type Forms = readonly [one: string, other: string]
 
-/** What a check compares, as the morning report names it: never the assertion's kind. */
-export type ReportTopic = 'row_count' | 'aggregate' | 'checksum' | 'freshness' | 'load'
-
 /**
  * The texts of the alert mail, the vendor ticket and the webhook text (src/notify). Functions take already
  * formatted values: counts arrive with their word (`2 körningar`, made by `countOf` with the forms given here),
@@ -150,7 +147,8 @@ export interface ReportTexts {
     readonly streak: string
   }
   readonly trendLegend: string
-  readonly topic: Readonly<Record<ReportTopic, string>>
+  /** What the load pseudo-assertion compares: `laddningen`; each kind names its own (`kinds.<kind>.topic`). */
+  readonly loadTopic: string
   /** Everything a passing check compares agrees: `antal rader och belopp stämmer` (`topics` already a list). */
   readonly agree: (topics: string) => string
   readonly notRun: string
