@@ -1,4 +1,4 @@
-import { countOf } from '../i18n/format.js'
+import { countOf, formatDurationWords } from '../i18n/format.js'
 import { catalog } from '../i18n/language.js'
 import type { LateDelivery } from '../incidents/events.js'
 import type { CheckResult } from '../results/types.js'
@@ -255,7 +255,7 @@ export function composeIncidentAlert(
   if (moment !== 'resolved') {
     closing.push(
       p.noRepeat(
-        context.reminderAfterMs === null ? null : formatAge(context.reminderAfterMs, context.locale),
+        context.reminderAfterMs === null ? null : formatDurationWords(context.reminderAfterMs, context.locale),
       ),
     )
   }
