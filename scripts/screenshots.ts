@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: PNGs of the dashboard and the alert mail, in Swedish and English, for a person to look at.
+ * `npm run screenshots`: PNGs of the dashboard, the alert mail and the morning report, in Swedish and English, for a person to look at.
  *
  * Builds the demo databases (src/demo: synthetic data with injected faults) in a temporary directory, runs the real
  * checks of checks/ over three nights into a results store (so the history charts have a trend and incidents
@@ -21,6 +21,8 @@ import { seedDemoDatabases } from '../src/demo/seed.js'
 import { StoreQueries } from '../src/store/store-queries.js'
 import { openStoreForReading } from '../src/store/open-for-reading.js'
 import { runAndNotify } from '../src/pipeline/run-and-notify.js'
+import { closeChannels, configuredChannels } from '../src/notify/channels.js'
+import { queueMorningReport } from '../src/notify/queue-report.js'
 import { ResultsStore } from '../src/store/results-store.js'
 import { startDashboard } from '../src/web/server.js'
 
@@ -131,8 +133,34 @@ async function shoot(): Promise<void> {
     const written: string[] = []
 
     for (const language of LANGUAGES) {
-      const store = await ResultsStore.open(language === 'sv' ? sv.store : en.store)
+      const config = language === 'sv' ? sv : en
+      const store = await ResultsStore.open(config.store)
       try {
+        // The morning report, queued as the daemon queues it, from the same store.
+        const channels = configuredChannels(config)
+        try {
+          await queueMorningReport({
+            store,
+            config,
+            channels,
+            definitions,
+            now,
+            key: `report:screenshots:${language}`,
+          })
+        } finally {
+          closeChannels(channels)
+        }
+        const report = (await store.outbox.list({ all: true })).find(
+          (m) => m.kind === 'morning_report' && m.channel === 'mail',
+        )
+        if (report !== undefined) {
+          const file = path.join(dir, `report-${language}.html`)
+          await writeFile(file, report.html)
+          await page.goto(`file://${file}`)
+          const png = path.join(OUT, `mail-morning-report-${language}.png`)
+          await page.screenshot({ path: png, fullPage: true })
+          written.push(png)
+        }
         const alerts = (await store.outbox.list({ all: true })).filter(
           (m) => m.kind === 'incident_opened' && m.channel === 'mail',
         )

@@ -141,6 +141,8 @@ export const en: Catalog = {
       rowsExtra: (rows) => `${rows} too many`,
       differs: 'differ',
       differsBy: (amount) => `differ by ${amount}`,
+      measuresDiffer: (measures) => `${measures} differ`,
+      measures: ['measure', 'measures'],
       behind: (duration) => `${duration} behind the source`,
       ahead: (duration) => `${duration} ahead of the source`,
       loadLate: 'did not finish in time',

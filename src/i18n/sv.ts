@@ -143,6 +143,8 @@ export const sv: Catalog = {
       rowsExtra: (rows) => `${rows} för mycket`,
       differs: 'skiljer',
       differsBy: (amount) => `skiljer med ${amount}`,
+      measuresDiffer: (measures) => `${measures} skiljer`,
+      measures: ['mått', 'mått'],
       behind: (duration) => `${duration} efter källan`,
       ahead: (duration) => `${duration} före källan`,
       loadLate: 'blev inte klar i tid',

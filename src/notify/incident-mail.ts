@@ -255,7 +255,9 @@ export function composeIncidentAlert(
   if (moment !== 'resolved') {
     closing.push(
       p.noRepeat(
-        context.reminderAfterMs === null ? null : formatDurationWords(context.reminderAfterMs, context.locale),
+        context.reminderAfterMs === null
+          ? null
+          : formatDurationWords(context.reminderAfterMs, context.locale),
       ),
     )
   }

@@ -1,16 +1,14 @@
 import type { Locale } from '../config/types.js'
-import { formatDateTime } from '../i18n/format.js'
+import { formatDateTime, formatNumberText } from '../i18n/format.js'
 import { catalog } from '../i18n/language.js'
 import { isAbsoluteTimestamp, isTimestampText, timestampToUtcMs } from '../util/time-zone.js'
 
 export { formatAge, formatNumber, formatPercent } from '../i18n/amounts.js'
 
-/** A count or exact decimal text in the locale's one number format (Intl): `1 234 567,25` / `1,234,567.25`. */
+/** A count or exact decimal text in the locale's one number format: `1 234 567,25` / `1,234,567.25`, minus `−`. */
 export function reportNumber(value: number | string, locale: Locale): string {
-  // Intl formats decimal strings exactly (no float rounding) since Node 19.
-  return new Intl.NumberFormat(catalog(locale).tag, { maximumFractionDigits: 20 }).format(
-    value as unknown as number,
-  )
+  // The text itself, so every digit is kept, with the same separators and minus sign as the rest of the mail.
+  return formatNumberText(String(value), locale)
 }
 
 /** A list joined the locale's way: `a, b och c` / `a, b and c`. */

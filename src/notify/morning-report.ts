@@ -237,15 +237,22 @@ export function reportLine(
   } else if (status === 'pass') {
     found = r.agree(topics(check.latest))
   } else {
-    const parts = new Map<string, Set<string>>()
+    // Per topic, what its failing results say and how many there are. The same phrase twice (a total and a grouped
+    // row count both "589 rader saknas") is said once; several measures of one topic (a sum, a count of distinct
+    // values…) become one phrase, since "skiljer med −57" beside a sum of money would read as the same amount.
+    const parts = new Map<string, { phrases: Set<string>; results: number }>()
     for (const result of check.latest.filter((x) => x.status !== 'pass')) {
       const label = topicOf(result, r, locale) ?? ''
-      const set = parts.get(label) ?? new Set<string>()
-      set.add(howItDiffers(result, r, locale))
-      parts.set(label, set)
+      const part = parts.get(label) ?? { phrases: new Set<string>(), results: 0 }
+      part.phrases.add(howItDiffers(result, r, locale))
+      part.results += 1
+      parts.set(label, part)
     }
     found = [...parts]
-      .map(([label, how]) => `${label === '' ? '' : `${label}: `}${[...how].join(', ')}`)
+      .map(([label, { phrases, results }]) => {
+        const said = phrases.size > 1 ? r.measuresDiffer(results) : [...phrases].join(', ')
+        return `${label === '' ? '' : `${label}: `}${said}`
+      })
       .join('; ')
   }
   let streak = ''
@@ -330,13 +337,13 @@ export function composeMorningReport(report: MorningReport, context: MessageCont
   const headline = report.unfinishedRun === undefined ? summary : `${r.unfinishedHeadline}: ${summary}`
   const text = [headline, about, '', `${title} (${r.trendLegend}):`, ...lines.map(lineText)]
   text.push('', '-- ', p.footer(context.installation), '')
+  const markHtml = (line: ReportLine, n: ResultStatus | null, i: number) => {
+    const date = report.checks.find((c) => c.check.id === line.id)?.trend[i]?.date ?? ''
+    return `<span title="${escapeHtml(date)}" style="color:${STATUS_COLOR[n ?? 'none']};font-weight:bold">${TREND_MARK[n ?? 'none']}</span>`
+  }
+  // The marks on one line: a wrapped trend no longer reads oldest to newest.
   const marksHtml = (line: ReportLine) =>
-    line.nights
-      .map((n, i) => {
-        const date = report.checks.find((c) => c.check.id === line.id)?.trend[i]?.date ?? ''
-        return `<span title="${escapeHtml(date)}" style="color:${STATUS_COLOR[n ?? 'none']};font-weight:bold">${TREND_MARK[n ?? 'none']}</span>`
-      })
-      .join('&#8202;')
+    `<span style="white-space:nowrap">${line.nights.map((n, i) => markHtml(line, n, i)).join('&#8202;')}</span>`
   const html = htmlDocument({
     lang: context.locale,
     title: subject,

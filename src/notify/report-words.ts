@@ -18,6 +18,7 @@ export interface ReportWords extends Omit<
   | 'rowsMissing'
   | 'rowsExtra'
   | 'loadTopic'
+  | 'measuresDiffer'
 > {
   readonly allPassed: (checks: number) => string
   readonly failed: (failed: number, of: number) => string
@@ -28,6 +29,8 @@ export interface ReportWords extends Omit<
   readonly agree: (topics: readonly string[]) => string
   readonly rowsMissing: (n: number) => string
   readonly rowsExtra: (n: number) => string
+  /** `n` measures of one topic differ: `3 mått skiljer`. */
+  readonly measuresDiffer: (n: number) => string
   /** What each kind, and the load, compares in plain words: `antal rader`, `laddningen` (the kinds' own words). */
   readonly topic: Readonly<Record<Assertion['kind'] | 'load', string>>
 }
@@ -53,5 +56,6 @@ export function reportWords(locale: Locale): ReportWords {
     agree: (topics) => r.agree(reportList(topics, locale)),
     rowsMissing: (n) => r.rowsMissing(countOf(n, locale, rows)),
     rowsExtra: (n) => r.rowsExtra(countOf(n, locale, rows)),
+    measuresDiffer: (n) => r.measuresDiffer(countOf(n, locale, r.measures)),
   }
 }

@@ -159,6 +159,10 @@ export interface ReportTexts {
   readonly rowsExtra: (rows: string) => string
   readonly differs: string
   readonly differsBy: (amount: string) => string
+  /** Several measures of one topic differ (e.g. a sum and a count): `3 mått skiljer`, the count with its word. */
+  readonly measuresDiffer: (measures: string) => string
+  /** The word for a measure, singular and plural: `mått`, `measure`/`measures`. */
+  readonly measures: readonly [one: string, other: string]
   readonly behind: (duration: string) => string
   readonly ahead: (duration: string) => string
   readonly loadLate: string
