@@ -40,6 +40,8 @@ export interface ControlDocument {
   readonly recipients: Recipients | null
   /** When incidents are messaged about: the policy the incident decisions follow. */
   readonly incidents: IncidentPolicy
+  /** The webhooks that receive incident events: name and the incident events each takes. */
+  readonly webhooks: ReadonlyArray<{ readonly name: string; readonly events: readonly string[] }>
   readonly checks: ReadonlyArray<{
     readonly definition: CheckDefinition
     readonly statements: CheckStatements
@@ -72,6 +74,9 @@ export function controlDocument(options: {
     schedule: config.schedule,
     recipients: config.mail?.recipients ?? null,
     incidents: incidentPolicy(config),
+    webhooks: config.webhooks
+      .map((w) => ({ name: w.name, events: w.events.filter((e) => e.startsWith('incident_')) }))
+      .filter((w) => w.events.length > 0),
     checks: options.definitions.map((definition) => ({
       definition,
       statements: options.statements.get(definition.id) ?? { origin: 'none', source: [], target: [] },
@@ -246,6 +251,7 @@ function checkBlocks(p: DocumentTexts, language: Language, doc: ControlDocument,
             ),
     },
     { type: 'paragraph', content: p.vendorTicket(d.notify.vendor, doc.recipients?.vendor ?? null) },
+    ...doc.webhooks.map((w) => ({ type: 'paragraph' as const, content: p.webhook(w.name, w.events) })),
     { type: 'heading', level: 3, text: p.labels.hash },
     { type: 'paragraph', content: [{ code: d.hash }] },
     { type: 'paragraph', content: [p.hashText], note: true },

@@ -459,6 +459,13 @@ export const en: Catalog = {
           ]),
       'A message is sent when the check passes again.',
     ],
+    webhook: (name, events) => [
+      'The same events are also posted as JSON to the webhook ',
+      code(name),
+      ' (',
+      ...codeList(events, 'and'),
+      "), retried like the mail; it carries ids, statuses, counts, group values (a day, a unit) and masked keys, never a row's values.",
+    ],
     vendorTicket: (vendor, addresses) =>
       vendor
         ? [

@@ -462,6 +462,13 @@ export const sv: Catalog = {
           ]),
       'Ett meddelande skickas när kontrollen åter är godkänd.',
     ],
+    webhook: (name, events) => [
+      'Samma händelser skickas också som JSON till webbkroken ',
+      code(name),
+      ' (',
+      ...codeList(events, 'och'),
+      '), med samma omförsök som e-posten; den innehåller id, status, antal, gruppvärden (en dag, en enhet) och maskerade nycklar, aldrig en rads värden.',
+    ],
     vendorTicket: (vendor, addresses) =>
       vendor
         ? [

@@ -81,6 +81,38 @@ describe.skipIf(pglite === undefined)('the control document', () => {
     expect(page).toContain('<code>reconcile explain --connect</code>')
   })
 
+  it('says which webhooks receive the incident events, and says nothing of webhooks when there are none', async () => {
+    const definitions = await small.definitions()
+    const build = (webhooks: typeof small.config.webhooks) =>
+      buildControlDocument({
+        config: { ...small.config, webhooks },
+        definitions,
+        statements: { kind: 'none', problem: 'no store yet' },
+        now: NOW,
+      })
+    const hook = {
+      name: 'teams',
+      url: 'https://hooks.example/x',
+      headers: {},
+      timeoutMs: 10_000,
+      retry: { attempts: 3, initialDelayMs: 1000, maxDelayMs: 1000 },
+    }
+    const withHooks = await build([
+      { ...hook, events: ['incident_opened', 'incident_resolved', 'morning_report'] },
+      { ...hook, name: 'report-only', events: ['morning_report'] },
+    ])
+    const en = controlDocumentMarkdown(withHooks, 'en')
+    expect(en).toContain(
+      'The same events are also posted as JSON to the webhook `teams` (`incident_opened` and `incident_resolved`)',
+    )
+    // A webhook that takes only the morning report gets no incident events, so the document does not name it.
+    expect(en).not.toContain('`report-only`')
+    expect(controlDocumentMarkdown(withHooks, 'sv')).toContain(
+      'Samma händelser skickas också som JSON till webbkroken `teams`',
+    )
+    expect(controlDocumentMarkdown(await build([]), 'en')).not.toContain('webhook')
+  })
+
   it('shows the SQL exactly as the servers received it in the last run of this definition', async () => {
     await small.runAt('2026-03-02T02:15:00Z')
     const queries = new StoreQueries(await openStoreForReading(small.config.store))

@@ -114,6 +114,8 @@ export interface DocumentTexts {
     reminderAfter: string | null,
   ) => Inline[]
   readonly vendorTicket: (vendor: boolean, addresses: readonly string[] | null) => Inline[]
+  /** A webhook that receives incident events (`incident_opened`, …), with its name from the configuration. */
+  readonly webhook: (name: string, events: readonly string[]) => Inline[]
   readonly hashText: string
   readonly sqlFrom: {
     readonly store: (runId: string, at: string) => Inline[]
