@@ -1,10 +1,12 @@
 /**
- * Locating by buckets of a hash of the key (docs/checksum.md, "Locating"): every row is put into bucket
- * `keyHash % m`, where `keyHash` is the row hash of the row's canonical key text (the same 60-bit MD5 slice as the
- * checksum, so both engines and the TypeScript reference agree: `bucketOf` in reference.ts). One grouped scan per
- * side gives count and checksum of every bucket of a level; only differing buckets are split further, with a
- * modulus `m × f` that refines `m` (both powers of two), again one grouped scan per side for the whole level.
- * Nothing depends on an index or on the key's type, so the cost is a few scans whatever the table looks like.
+ * Locating by buckets of the key (docs/checksum.md, "Locating"). When the key is one integer column on both sides
+ * the bucket comes from integer arithmetic on the key (`integerBucketOf` in reference.ts: no MD5, so the grouped
+ * scan computes one MD5 per row, the row hash, and the fetch's filter none); for every other key it is the row
+ * hash of the row's canonical key text (the same 60-bit MD5 slice as the checksum: `bucketOf` in reference.ts),
+ * `keyHash % m`. Both engines and the TypeScript reference agree on either. One grouped scan per side gives count
+ * and checksum of every bucket of a level; only differing buckets are split further, with a modulus `m × f` that
+ * refines `m` (both powers of two), again one grouped scan per side for the whole level. Nothing depends on an
+ * index, so the cost is a few scans whatever the table looks like.
  */
 import type { SqlDialect, SqlParam, Statement } from '../dialects/dialect.js'
 import {
@@ -21,9 +23,24 @@ import {
   readStats,
   run,
 } from './locate-queries.js'
+import { integerKey } from './key-ranges.js'
+import { MAX_INTEGER_MODULUS } from './reference.js'
 
 /** The key hash has 60 bits: a modulus of 2^60 puts each distinct key hash in a bucket of its own. */
 export const MAX_MODULUS = 1n << 60n
+/**
+ * How rows are put into buckets: `integer_key`, by integer arithmetic on a key that is one integer column on both
+ * sides; `key_md5`, by the MD5 of the canonical key text (any other key).
+ */
+export type Bucketing = 'integer_key' | 'key_md5'
+
+/** The bucketing of a check's sides: `integer_key` when the key is one integer column on both. */
+export const bucketingOf = (sides: Sides): Bucketing => (integerKey(sides) ? 'integer_key' : 'key_md5')
+
+/** The finest modulus of a bucketing: past it buckets no longer split (the mixed integer key is below 2^31). */
+const maxModulus = (bucketing: Bucketing): bigint =>
+  bucketing === 'integer_key' ? MAX_INTEGER_MODULUS : MAX_MODULUS
+
 /** Most buckets of the first level: each side returns at most this many count-and-checksum rows. */
 export const MAX_FIRST_LEVEL = 65_536
 /** Children a differing bucket may be split into below the first level. */
@@ -93,10 +110,20 @@ export function bucketFanout(rows: number, segmentRows: number): number {
 export const bucketSql = (d: SqlDialect, keyText: string, modulus: bigint): string =>
   d.hashBucket(keyText, modulus)
 
-const bucketExpr = (side: LocateSide, modulus: bigint) => bucketSql(side.plan.dialect, side.keyText, modulus)
+/** SQL of a row's bucket on one side under `bucketing`. */
+function bucketExpr(side: LocateSide, modulus: bigint, bucketing: Bucketing): string {
+  const d = side.plan.dialect
+  return bucketing === 'integer_key'
+    ? d.integerBucket(side.keys[0]?.expr ?? 'NULL', modulus)
+    : bucketSql(d, side.keyText, modulus)
+}
 
 /** The condition selecting the rows of some buckets: per modulus, its ids as JSON list parameters, ORed. */
-export function bucketCondition(side: LocateSide, buckets: readonly Bucket[]): Statement {
+export function bucketCondition(
+  side: LocateSide,
+  buckets: readonly Bucket[],
+  bucketing: Bucketing,
+): Statement {
   const byModulus = new Map<bigint, bigint[]>()
   for (const b of buckets) {
     const ids = byModulus.get(b.modulus)
@@ -108,7 +135,7 @@ export function bucketCondition(side: LocateSide, buckets: readonly Bucket[]): S
     if (modulus === 1n) return ['1 = 1']
     for (let i = 0; i < ids.length; i += IDS_PER_LIST) {
       const list: SqlParam = { param: `[${ids.slice(i, i + IDS_PER_LIST).join(',')}]` }
-      parts.push(side.plan.dialect.inIntegerList(bucketExpr(side, modulus), list))
+      parts.push(side.plan.dialect.inIntegerList(bucketExpr(side, modulus, bucketing), list))
     }
   }
   return parts.flatMap((p, i) => [i === 0 ? '(' : ' OR (', ...p, ')'])
@@ -120,13 +147,18 @@ async function level(
   parents: readonly Bucket[],
   modulus: bigint,
   counter: Counter,
+  bucketing: Bucketing,
 ): Promise<Bucket[]> {
   const [source, target] = await Promise.all(
     [sides.source, sides.target].map(async (side) =>
       readStats(
         await run(
           side,
-          groupedStatement(side, [bucketExpr(side, modulus)], bucketCondition(side, parents)),
+          groupedStatement(
+            side,
+            [bucketExpr(side, modulus, bucketing)],
+            bucketCondition(side, parents, bucketing),
+          ),
           counter,
           'segment',
         ),
@@ -159,6 +191,7 @@ export async function hashBuckets(
   counter: Counter,
   budget: Budget,
   whole: { source: Stats; target: Stats },
+  bucketing: Bucketing,
 ): Promise<BucketLeaves> {
   const leaves: Bucket[] = []
   let current: Bucket[] = [{ modulus: 1n, id: 0n, ...whole }]
@@ -167,7 +200,7 @@ export async function hashBuckets(
     const modulus = current[0]?.modulus ?? 1n
     const biggest = Math.max(...current.map(total))
     const fanout = first ? firstLevelBuckets(biggest, settings) : bucketFanout(biggest, settings.segmentRows)
-    if (fanout <= 1 || modulus * BigInt(fanout) > MAX_MODULUS) {
+    if (fanout <= 1 || modulus * BigInt(fanout) > maxModulus(bucketing)) {
       leaves.push(...current)
       break
     }
@@ -176,7 +209,7 @@ export async function hashBuckets(
     leaves.push(...current.filter((b) => !split.includes(b)))
     if (!budget.allows(2 * fanout * split.length)) return { leaves, unsplit: split }
     counter.levels += 1
-    current = await level(sides, split, modulus * BigInt(fanout), counter)
+    current = await level(sides, split, modulus * BigInt(fanout), counter, bucketing)
     first = false
   }
   return { leaves, unsplit: [] }
@@ -192,6 +225,7 @@ export async function fetchBuckets(
   counter: Counter,
   budget: Budget,
   into: { source: KeyHashes; target: KeyHashes },
+  bucketing: Bucketing,
 ): Promise<Bucket[]> {
   const taken: Bucket[] = []
   const left: Bucket[] = []
@@ -209,7 +243,13 @@ export async function fetchBuckets(
       if (mine.length === 0) return
       const side = sides[which]
       const rowsHere = mine.reduce((n, b) => n + Number(b[which].rows), 0)
-      await fetchRows(side, bucketCondition(side, mine), Math.min(limit, rowsHere), counter, into[which])
+      await fetchRows(
+        side,
+        bucketCondition(side, mine, bucketing),
+        Math.min(limit, rowsHere),
+        counter,
+        into[which],
+      )
     }),
   )
   return left

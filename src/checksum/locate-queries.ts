@@ -8,6 +8,7 @@ import type { Statement, TypeFamily } from '../dialects/dialect.js'
 import type { SidePlan } from '../plan/side-plan.js'
 import { textOf } from '../plan/check-kind.js'
 import type { StrategyReason } from './locate-strategy.js'
+import type { Bucketing } from './hash-buckets.js'
 
 /** One key column on one side: how it is read and compared. */
 export interface LocateKey {
@@ -66,6 +67,11 @@ export interface LocateOutcome {
   readonly strategy: 'buckets' | 'integer'
   /** Why that strategy ran (locate-strategy.ts). */
   readonly strategyReason: StrategyReason
+  /**
+   * With `buckets`, how rows were bucketed (hash-buckets.ts): `integer_key` (integer arithmetic on a one-column
+   * integer key: every reason but `not_integer_key`) or `key_md5` (MD5 of the canonical key text).
+   */
+  readonly bucketing?: Bucketing
   /** Whether every differing bucket was fetched (false when a budget ran out). */
   readonly complete: boolean
   /** Which budget stopped locating, when one did. */

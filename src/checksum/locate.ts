@@ -16,7 +16,7 @@ import {
   type LocateSide,
   type Stats,
 } from './locate-queries.js'
-import { fetchBuckets, hashBuckets } from './hash-buckets.js'
+import { bucketingOf, fetchBuckets, hashBuckets } from './hash-buckets.js'
 import { fetchRanges, keyRanges } from './key-ranges.js'
 import { type KeyTables, type StrategyReason, chooseStrategy } from './locate-strategy.js'
 
@@ -64,8 +64,9 @@ export async function locateDifferences(
     }
   }
   if (left === undefined) {
-    const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole)
-    left = [...unsplit, ...(await fetchBuckets(sides, leaves, counter, budget, keys))]
+    const bucketing = bucketingOf(sides)
+    const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole, bucketing)
+    left = [...unsplit, ...(await fetchBuckets(sides, leaves, counter, budget, keys, bucketing))]
   }
   const unlocated = {
     segments: left.length,
@@ -76,6 +77,7 @@ export async function locateDifferences(
     ...keys,
     strategy,
     strategyReason,
+    ...(strategy === 'buckets' ? { bucketing: bucketingOf(sides) } : {}),
     complete: left.length === 0,
     ...(budget.stoppedBy === undefined || left.length === 0 ? {} : { stoppedBy: budget.stoppedBy }),
     unlocated,

@@ -240,6 +240,26 @@ export function bucketOf(keyText: string, modulus: bigint): bigint {
   return rowHashOf(keyText) % modulus
 }
 
+/** The prime modulus of integer-key buckets: 2^31 - 1. */
+export const INTEGER_BUCKET_PRIME = 2_147_483_647n
+/** The multiplier of integer-key buckets (the MINSTD multiplier): mixes strided keys across the buckets. */
+export const INTEGER_BUCKET_MULTIPLIER = 48_271n
+/** Integer-key buckets go at most this fine: the mixed key `h` is below 2^31, so 2^31 buckets separate every `h`. */
+export const MAX_INTEGER_MODULUS = 1n << 31n
+
+/**
+ * The bucket a row with a one-column integer key falls into among `modulus` buckets (a power of two at most
+ * 2^31): `h % modulus` with `h = (((key % P) + P) % P × C) % P`, P = 2^31 - 1 and C = 48,271, from integer
+ * arithmetic instead of an MD5 of the key (docs/checksum.md, "Locating"; the dialects' `integerBucket` is the
+ * SQL). `%` keeps the dividend's sign on both engines, as BigInt's does here, hence the `+ P`; every intermediate
+ * value is below 2^48. A NULL key counts as 0. `h % (m × f)` refines `h % m` because m divides m × f.
+ */
+export function integerBucketOf(key: bigint | null, modulus: bigint): bigint {
+  const P = INTEGER_BUCKET_PRIME
+  const h = (((((key ?? 0n) % P) + P) % P) * INTEGER_BUCKET_MULTIPLIER) % P
+  return h % modulus
+}
+
 /** Row count and checksum (the exact sum of row hashes) of rows of values, as both engines compute them. */
 export function referenceChecksum(
   rows: Iterable<readonly ReferenceValue[]>,

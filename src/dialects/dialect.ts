@@ -173,6 +173,12 @@ export interface SqlDialect {
    */
   hashBucket(keyText: string, modulus: bigint): string
   /**
+   * The bucket of a row among `modulus` buckets (a power of two, 1 to 2^31) when the key is one integer column
+   * `key`: integer arithmetic on the key, no MD5, exactly as `integerBucketOf` in src/checksum/reference.ts
+   * (a NULL key counts as 0).
+   */
+  integerBucket(key: string, modulus: bigint): string
+  /**
    * `SELECT select FROM (inner) AS alias GROUP BY groupBy`, in the engine's cheapest shape for few groups over many
    * rows. Locating groups by a bucket expression over the key: at most 65,536 groups per level, but a planner that
    * reads the key column inside the expression may expect one group per row and sort every row. SQL Server adds

@@ -23,4 +23,11 @@ export const standardSql = {
     { param: name },
     ' ORDER BY ORDINAL_POSITION',
   ],
+  /**
+   * The integer-key bucket (`integerBucketOf` in src/checksum/reference.ts): the same bigint arithmetic on both
+   * engines, whose `%` keeps the dividend's sign; every intermediate value is below 2^48, so bigint never
+   * overflows. The modulus is cast to bigint: a T-SQL literal above 2^31 - 1 would be a decimal.
+   */
+  integerBucket: (key: string, modulus: bigint): string =>
+    `((((COALESCE(CAST(${key} AS bigint), 0) % 2147483647) + 2147483647) % 2147483647 * 48271) % 2147483647 % CAST(${modulus} AS bigint))`,
 } as const

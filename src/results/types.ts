@@ -75,6 +75,8 @@ export interface ChecksumDetails {
   /** Why that strategy ran (docs/checksum.md, "Choosing ranges or buckets"); absent in older results. */
   readonly strategyReason?:
     'key_indexed' | 'uncuttable' | 'no_index' | 'not_integer_key' | 'not_table' | 'budget'
+  /** With `buckets`: `integer_key` (integer arithmetic on a one-column integer key) or `key_md5`; absent in older results. */
+  readonly bucketing?: 'integer_key' | 'key_md5'
   /** Locate queries sent, both sides together. */
   readonly queries?: number
   /** Aggregate rows (one per segment and side) fetched into this process. */

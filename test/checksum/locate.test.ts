@@ -149,6 +149,13 @@ for (const engine of availableEngines()) {
         path.join(checksDir, 'indexed-budget.yaml'),
         dense('indexed-budget').replace('segment_rows: 16', 'segment_rows: 16\n    max_rows_fetched: 300'),
       )
+      await writeFile(
+        path.join(checksDir, 'heap-budget.yaml'),
+        definition('heap-budget', 'item_copy', 'id').replace(
+          'segment_rows: 16',
+          'segment_rows: 16\n    max_rows_fetched: 100',
+        ),
+      )
       await writeFile(path.join(checksDir, 'spread.yaml'), definition('spread', 'item_indexed', 'id'))
       checks = new Map((await definitionsIn(checksDir, ['src', 'dw'])).map((d) => [d.id, d]))
       connections = new ConnectionSet(
@@ -198,6 +205,7 @@ for (const engine of availableEngines()) {
         complete: true,
         strategy: 'buckets',
         strategyReason: 'no_index',
+        bucketing: 'integer_key',
         missing: missingIds.size,
         extra: extra.length + 1,
         changed: changedIds.size,
@@ -235,6 +243,7 @@ for (const engine of availableEngines()) {
         complete: true,
         strategy: 'buckets',
         strategyReason: 'not_integer_key',
+        bucketing: 'key_md5',
         missing: missingIds.size,
         changed: changedIds.size,
         keysMasked: false,
@@ -319,6 +328,21 @@ for (const engine of availableEngines()) {
       expect(result.message).toMatch(/incomplete, stopped by the row budget/)
       expect(result.source?.rows).toBe(String(ROWS))
       expect(result.target?.rows).toBe('100')
+    })
+
+    it('keeps the row budget with integer-key buckets on a copy without an index', async () => {
+      const result = await run('heap-budget')
+      expect(result.status).toBe('fail')
+      const c = result.details?.checksum
+      expect(c).toMatchObject({
+        strategy: 'buckets',
+        strategyReason: 'no_index',
+        bucketing: 'integer_key',
+        complete: false,
+        stoppedBy: 'rows',
+      })
+      expect((c?.keyRowsFetched ?? Infinity) + (c?.segmentRowsFetched ?? Infinity)).toBeLessThanOrEqual(100)
+      expect(c?.unlocated?.segments).toBeGreaterThan(0)
     })
 
     it('stops at the time budget before the next query once it is spent', async () => {

@@ -10,6 +10,7 @@ import { bucketSql } from '../../src/checksum/hash-buckets.js'
 import {
   bucketOf,
   canonicalRowText,
+  integerBucketOf,
   type ReferenceValue,
   referenceChecksum,
   rowHashOf,
@@ -546,6 +547,42 @@ for (const engine of availableEngines()) {
         )
         moduli.forEach((m, i) => expect(String(row[`b${i}`])).toBe(bucketOf(text, m).toString()))
       })
+    })
+
+    it('puts each integer key into the bucket the reference computes: signs, 0, bigint edges, strides', async () => {
+      const d = connection.dialect
+      const keys: (bigint | null)[] = [
+        0n,
+        1n,
+        -1n,
+        2_147_483_646n,
+        2_147_483_647n,
+        -2_147_483_647n,
+        -2_147_483_648n,
+        9_223_372_036_854_775_807n,
+        -9_223_372_036_854_775_807n,
+        -9_223_372_036_854_775_807n - 1n,
+        ...[1n, 2n, 3n, 7n].map((j) => j * 10n),
+        ...[1n, 2n, 3n, 7n].map((j) => -j * 1024n),
+        null,
+      ]
+      const values = keys
+        .map(
+          (k, i) =>
+            `(${i}, ${k === null ? 'CAST(NULL AS bigint)' : `CAST(${k === -(1n << 63n) ? `${k + 1n} - 1` : k} AS bigint)`})`,
+        )
+        .join(', ')
+      const moduli = [1n, 2n, 1024n, 65_536n, 1n << 22n, 1n << 31n]
+      const { rows } = await connection.query<Record<string, unknown>>([
+        `SELECT ${moduli.map((m, i) => `${d.canonicalText(d.integerBucket('v.k', m), 'integer')} AS b${i}`).join(', ')}`,
+        ` FROM (VALUES ${values}) AS v(n, k) ORDER BY v.n`,
+      ])
+      expect(rows).toHaveLength(keys.length)
+      rows.forEach((row, n) =>
+        moduli.forEach((m, i) =>
+          expect(String(row[`b${i}`])).toBe(integerBucketOf(keys[n] ?? null, m).toString()),
+        ),
+      )
     })
 
     it('selects the integers of a JSON list bound as one parameter', async () => {

@@ -15,6 +15,7 @@ import {
   type ReferenceValue,
   referenceChecksum,
   roundDecimalText,
+  integerBucketOf,
   rowHashOf,
 } from '../../src/checksum/reference.js'
 import type { ColumnInfo, FieldEncoding, TypeFamily } from '../../src/dialects/dialect.js'
@@ -326,5 +327,33 @@ describe('classifyKeys', () => {
     ])
     const result = classifyKeys(source, target)
     expect(result).toMatchObject({ changed: 2, missing: 1, columnsDiffering: [2, 1] })
+  })
+})
+
+describe('integerBucketOf', () => {
+  it('spreads strided keys over the buckets, negative ones too', () => {
+    for (const stride of [1n, 10n, 1024n, -1024n, 1n << 31n]) {
+      const counts = new Array<number>(64).fill(0)
+      for (let j = 1n; j <= 6400n; j++) {
+        const b = Number(integerBucketOf(j * stride, 64n))
+        counts[b] = (counts[b] ?? 0) + 1
+      }
+      // 100 keys per bucket on average: every bucket holds some, none more than twice its share.
+      expect(Math.min(...counts)).toBeGreaterThan(0)
+      expect(Math.max(...counts)).toBeLessThanOrEqual(200)
+    }
+  })
+
+  it('refines: a key in bucket b of m × f is in bucket b mod m of m', () => {
+    const keys = [0n, 1n, -1n, 123_456_789n, -(1n << 63n), (1n << 63n) - 1n, null]
+    for (const key of keys)
+      for (const m of [1n, 2n, 1024n, 65_536n])
+        for (const f of [2n, 64n]) expect(integerBucketOf(key, m * f) % m).toBe(integerBucketOf(key, m))
+  })
+
+  it('puts a NULL key where key 0 goes and stays below the modulus', () => {
+    expect(integerBucketOf(null, 1n << 31n)).toBe(integerBucketOf(0n, 1n << 31n))
+    expect(integerBucketOf((1n << 63n) - 1n, 1n << 31n)).toBeLessThan(1n << 31n)
+    expect(integerBucketOf(-(1n << 63n), 1n << 31n)).toBeGreaterThanOrEqual(0n)
   })
 })

@@ -383,3 +383,12 @@ describe('mssqlSql late changes', () => {
     expect(compiled.parameters).toEqual(['2026-11-23T02:10:00'])
   })
 })
+
+describe('mssqlSql integerBucket', () => {
+  it('buckets an integer key in bigint arithmetic, no MD5, with the modulus cast to bigint', () => {
+    expect(d.integerBucket('[id]', 1n << 31n)).toBe(
+      '((((COALESCE(CAST([id] AS bigint), 0) % 2147483647) + 2147483647) % 2147483647 * 48271) % 2147483647 % CAST(2147483648 AS bigint))',
+    )
+    expect(d.integerBucket('[id]', 1024n)).not.toContain('HASHBYTES')
+  })
+})

@@ -264,6 +264,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
           unlocated: outcome.unlocated,
           strategy: outcome.strategy,
           strategyReason: outcome.strategyReason,
+          ...(outcome.bucketing === undefined ? {} : { bucketing: outcome.bucketing }),
           scans: outcome.scans,
           queries: outcome.queries,
           segmentRowsFetched: outcome.segmentRowsFetched,

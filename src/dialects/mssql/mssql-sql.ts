@@ -236,6 +236,7 @@ export const mssqlSql: SqlDialect = {
     `(CAST(CAST(HASHBYTES('MD5', CAST((${rowText}) COLLATE ${UTF8} AS varchar(max))) AS binary(8)) AS bigint) & ${LOW_60_BITS})`,
   // The modulus is cast to bigint: a T-SQL integer literal above 2^31 - 1 would be a decimal.
   hashBucket: (keyText, modulus) => `(${mssqlSql.rowHash(keyText)} % CAST(${modulus} AS bigint))`,
+  integerBucket: standardSql.integerBucket,
   // The HASH GROUP query hint makes every aggregation of the statement a Hash Match (Aggregate): the groups are
   // few, and a Stream Aggregate would first sort all rows by an expression no index provides.
   hashGroupBy: (select, inner, alias, groupBy) => [

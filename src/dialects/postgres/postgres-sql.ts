@@ -201,6 +201,7 @@ export const postgresSql: SqlDialect = {
       ? `(CAST(CAST('x' || substr(md5(${keyText}), 9, 8) AS bit(32)) AS bigint) & ${modulus - 1n})`
       : `(${postgresSql.rowHash(keyText)} % CAST(${modulus} AS bigint))`
   },
+  integerBucket: standardSql.integerBucket,
   // Plain GROUP BY, measured (docs/checksum.md, "Locating"): estimate_num_groups reads the key column inside the
   // bucket expression and expects a group per row, so with parallel workers the planner sorts. Hiding the
   // expression (OFFSET 0 or a set-returning function in the subquery) does give a HashAggregate, but OFFSET 0
