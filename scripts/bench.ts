@@ -8,7 +8,7 @@
  * - the whole assertion (both sides at once, as a run does it): "one checksum pass";
  * - for each copy (and the indexed copy read as a query, which is located by buckets for comparison) and each k
  *   injected differences (a third changed, a third missing, a third extra): time to
- *   locate and its ratio to one checksum pass, the strategy that ran and why, scans per side, queries, rows fetched into Node (bucket rows and
+ *   locate and its ratio to one checksum pass, the strategy that ran (with buckets, which bucketing) and why, scans per side, queries, rows fetched into Node (bucket rows and
  *   key rows) against the bound 2 × (first-level buckets) + 64 × k, and whether the counts are exact;
  * - peak RSS of this process, and the RSS once its modules were loaded, before any query.
  * `npm run bench` compiles this script and the tool with tsc (into build/bench) and runs it with node, so memory is
@@ -197,7 +197,7 @@ assertions:
         const fetched = (c?.segmentRowsFetched ?? 0) + (c?.keyRowsFetched ?? 0)
         const exact = c?.changed === changed && c?.missing === missing && c?.extra === added
         line(`locate ${id === 'bench-query' ? 'dw as a query' : target} k=${k}`, {
-          strategy: `${c?.strategy ?? '?'} (${c?.strategyReason ?? '?'})`,
+          strategy: `${c?.strategy ?? '?'}${c?.bucketing === undefined ? '' : ` ${c.bucketing}`} (${c?.strategyReason ?? '?'})`,
           status: result?.status ?? '?',
           found: `${c?.missing ?? 0}m/${c?.extra ?? 0}x/${c?.changed ?? 0}c`,
           exact: String(exact),
