@@ -1,59 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { differenceCell } from '../../src/cli/render.js'
-import type { MorningReport, ReportCheck } from '../../src/incidents/events.js'
-import { reportLine } from '../../src/notify/morning-report.js'
 import { reportWords } from '../../src/notify/report-words.js'
 import type { StoredResult } from '../../src/store/stored-result.js'
-
-const NOW = new Date('2026-11-24T06:00:00Z')
+import { reportFound, storedResult } from '../support/stored-result.js'
 
 /** A stored failing result of `kind` that differs by `absolute` (target minus source). */
-function stored(kind: string, absolute: string): StoredResult {
-  return {
-    runId: 'run-1',
-    seq: 1,
-    check: 'visits',
-    assertion: kind,
-    kind,
-    status: 'fail',
-    source: null,
-    target: null,
-    difference: { absolute, percent: null },
-    details: null,
-    message: 'an English line the report never shows',
-    messageCode: null,
-    messageParams: null,
-    cutoff: null,
-    lateChanges: null,
-    sourceSql: null,
-    targetSql: null,
-    sourceParameters: [],
-    targetParameters: [],
-    sourceMs: null,
-    targetMs: null,
-    definitionHash: 'h',
-    errorCode: null,
-    errorMessage: null,
-    evaluatedAt: new Date(NOW.getTime() - 3_600_000),
-  }
-}
+const stored = (kind: string, absolute: string) =>
+  storedResult({ kind, assertion: kind, difference: { absolute, percent: null } })
 
 /** What the morning report says a check with this one result found. */
-function found(result: StoredResult): string {
-  const check: ReportCheck = {
-    check: { id: 'visits', title: 'Besök' },
-    latest: [result],
-    trend: [{ date: '2026-11-24', status: 'fail' }],
-    openSince: null,
-  }
-  const report: MorningReport = {
-    generatedAt: NOW.toISOString(),
-    checks: [check],
-    lastLoadFinished: null,
-    lastRun: null,
-  }
-  return reportLine(check, report, 'sv', 'Europe/Stockholm').found
-}
+const found = (result: StoredResult) => reportFound([result], 'sv')
 
 describe('readers show a difference in the units its kind measures, and a kind they do not know generically', () => {
   it('the morning report: a lag as a duration, rows as rows, an unknown kind without topic or units', () => {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { MorningReport, ReportCheck } from '../../src/incidents/events.js'
 import { reportNumber } from '../../src/notify/locale.js'
-import { reportLine } from '../../src/notify/morning-report.js'
 import { reportWords } from '../../src/notify/report-words.js'
-import type { StoredResult } from '../../src/store/stored-result.js'
+import { reportFound, storedResult } from '../support/stored-result.js'
 
 const sv = reportWords('sv')
 const en = reportWords('en')
@@ -60,70 +58,27 @@ describe("the morning report's words", () => {
 })
 
 describe("a check's line in the morning report", () => {
-  const base: StoredResult = {
-    runId: 'r1',
-    seq: 0,
-    check: 'visits',
-    assertion: 'row_count',
-    kind: 'row_count',
-    status: 'fail',
-    source: { row_count: '1000' },
-    target: { row_count: '989' },
-    difference: { absolute: '-11', percent: 1.1 },
-    details: null,
-    message: 'target has 11 fewer rows',
-    messageCode: null,
-    messageParams: null,
-    cutoff: null,
-    lateChanges: null,
-    sourceSql: null,
-    targetSql: null,
-    sourceParameters: [],
-    targetParameters: [],
-    sourceMs: null,
-    targetMs: null,
-    definitionHash: 'h',
-    errorCode: null,
-    errorMessage: null,
-    evaluatedAt: new Date('2026-12-02T05:00:00Z'),
-  }
-  const lineOf = (latest: StoredResult[], locale: 'sv' | 'en') => {
-    const check: ReportCheck = {
-      check: { id: 'visits', title: 'Besök' },
-      latest,
-      trend: [{ date: '2026-12-02', status: 'fail' }],
-      openSince: null,
-    }
-    const report: MorningReport = {
-      generatedAt: '2026-12-02T06:00:00Z',
-      checks: [check],
-      lastLoadFinished: null,
-      lastRun: null,
-    }
-    return reportLine(check, report, locale, 'Europe/Stockholm').found
-  }
-
   it('says one phrase per topic: the same row shortfall once, several differing measures as their number', () => {
-    const grouped = { ...base, seq: 1, assertion: 'row_count by day' }
-    const sum = {
-      ...base,
-      seq: 2,
+    const total = storedResult({ difference: { absolute: '-11', percent: 1.1 } })
+    const grouped = { ...total, seq: 2, assertion: 'row_count by day' }
+    const sum = storedResult({
+      seq: 3,
       assertion: 'sum(fee)',
       kind: 'aggregate',
       difference: { absolute: '-88566.25', percent: 0.2 },
-    }
+    })
     const distinct = {
       ...sum,
-      seq: 3,
+      seq: 4,
       assertion: 'distinct_count(patient)',
       difference: { absolute: '-24', percent: 0.05 },
     }
-    expect(lineOf([base, grouped, sum], 'sv')).toBe(
+    expect(reportFound([total, grouped, sum], 'sv')).toBe(
       'antal rader: 11 rader saknas; belopp: skiljer med −88\u00a0566,25',
     )
-    expect(lineOf([base, grouped, sum, distinct], 'sv')).toBe(
+    expect(reportFound([total, grouped, sum, distinct], 'sv')).toBe(
       'antal rader: 11 rader saknas; belopp: 2 mått skiljer',
     )
-    expect(lineOf([sum, distinct], 'en')).toBe('amounts: 2 measures differ')
+    expect(reportFound([sum, distinct], 'en')).toBe('amounts: 2 measures differ')
   })
 })
