@@ -153,7 +153,7 @@ function describeLocated(
     outcome.stoppedBy === 'time' ? 'the time budget (max_locate_time)' : 'the row budget (max_rows_fetched)'
   const unlocated = outcome.complete
     ? ''
-    : `; incomplete, stopped by ${why}: ${nf.format(outcome.unlocated.sourceRows)} source and ${nf.format(outcome.unlocated.targetRows)} target rows in ${plural(outcome.unlocated.segments, 'bucket')} left unexamined, so these counts are lower bounds`
+    : `; incomplete, stopped by ${why}: ${nf.format(outcome.unlocated.sourceRows)} source and ${nf.format(outcome.unlocated.targetRows)} target rows in ${plural(outcome.unlocated.segments, 'segment')} left unexamined, so these counts are lower bounds`
   const fetched = outcome.segmentRowsFetched + outcome.keyRowsFetched
   return `${outcome.complete ? 'located' : 'located so far'} ${parts.join(', ')}${differing}${unlocated} (${plural(outcome.queries, 'query', 'queries')}, ${plural(fetched, 'row')} fetched, no values)`
 }
