@@ -1,158 +1,38 @@
-import type { Config } from '../config/types.js'
-import type { CheckDefinition } from '../definitions/types.js'
-import type { StoredIncident, StoredRun, StoreQueries } from '../store/store-queries.js'
+import type { StoredIncident, StoredRun } from '../store/store-queries.js'
 import type { StoredResult } from '../store/stored-result.js'
 import { buildControlDocument } from '../explain/build.js'
 import { checkAnchor } from '../explain/document.js'
 import type { WebTexts } from '../i18n/catalog/web.js'
-import { countOf, formatDateTime, formatDurationShort, formatNumberText } from '../i18n/format.js'
+import { countOf, formatDateTime, formatDurationShort } from '../i18n/format.js'
 import { markup, raw, type SafeHtml } from '../explain/html.js'
-import { catalog, type Language, LANGUAGES } from '../i18n/language.js'
+import { catalog, LANGUAGES } from '../i18n/language.js'
 import { controlDocumentFragment } from '../explain/render.js'
 import { DOCUMENT_CSS } from '../explain/style.js'
 import { kindNamed } from '../check-kinds/index.js'
 import { mainValue } from '../notify/describe.js'
 import type { ResultStatus } from '../results/types.js'
 import { type ChartPoint, lineChart } from './chart.js'
+import {
+  chartNumber,
+  differenceCell,
+  href,
+  num,
+  resultText,
+  STATUS_ORDER,
+  statusLabel,
+  texts,
+  time,
+  triggerText,
+  valueCell,
+  worst,
+} from './cells.js'
+import type { Page, PageContext } from './page-context.js'
 import { WEB_CSS } from './style.js'
 
-/** What every page is rendered from. */
-export interface PageContext {
-  readonly language: Language
-  readonly config: Config
-  readonly definitions: readonly CheckDefinition[]
-  readonly queries: StoreQueries
-  /** The clock, for "has not run since". */
-  readonly now: () => Date
-  /** The request path without the language prefix, for the language switch, e.g. `/runs`. */
-  readonly path: string
-}
-
-/** A rendered page: status code and the whole HTML document. */
-export interface Page {
-  readonly status: number
-  readonly body: string
-}
+export type { Page, PageContext }
 
 /** A run older than this on the today page raises a warning that the control has stopped running. */
 const STALE_AFTER_MS = 26 * 3_600_000
-
-const STATUS_ORDER: Readonly<Record<ResultStatus, number>> = { error: 0, fail: 1, pass: 2 }
-
-function worst(statuses: readonly ResultStatus[]): ResultStatus | undefined {
-  return [...statuses].sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b])[0]
-}
-
-function statusLabel(t: WebTexts, status: ResultStatus): SafeHtml {
-  return markup`<span class="label ${status}">${t.status[status]}</span>`
-}
-
-/** Link to a page in the same language. */
-function href(ctx: PageContext, path: string): string {
-  return `/${ctx.language}${path}`
-}
-
-function time(ctx: PageContext, at: Date): string {
-  return formatDateTime(at, ctx.config.timezone)
-}
-
-function valueCell(ctx: PageContext, values: Readonly<Record<string, string | null>> | null): string {
-  const v = mainValue(values)
-  if (values === null) return '–'
-  if (v === null) return 'NULL'
-  // Canonical timestamps read better as `2026-11-23 03:09`; zero seconds and fractions add nothing.
-  if (/^\d{4}-\d\d-\d\dT/.test(v))
-    return v.replace('T', ' ').replace(/(:\d\d)?(\.0+)?Z?$/, (m) => (m.endsWith('Z') ? ' UTC' : ''))
-  return num(ctx, v)
-}
-
-/** A count or exact decimal text on a page, in the page language's one format. */
-function num(ctx: PageContext, value: number | string): string {
-  return formatNumberText(String(value), ctx.language)
-}
-
-/** A chart's axis number, rounded to `digits` decimals, in the page language's format. */
-function chartNumber(ctx: PageContext, value: number, digits: number): string {
-  const scale = 10 ** digits
-  return formatNumberText(String(Math.round(value * scale) / scale), ctx.language)
-}
-
-/** The texts of the page's language. */
-function texts(ctx: PageContext): WebTexts {
-  return catalog(ctx.language).web
-}
-
-/** What started a run (`cli`, `demo`, `schedule:NAME`), in words. */
-function triggerText(t: WebTexts, trigger: string): string {
-  if (trigger === 'cli') return t.trigger.cli
-  if (trigger.startsWith('schedule:')) return t.trigger.schedule(trigger.slice('schedule:'.length))
-  return trigger
-}
-
-const PERCENT = new Map<Language, Intl.NumberFormat>()
-
-/**
- * A signed percentage (`−0,0356 %`, `-0.0356%`). Results record the percentage's size, in percent; its sign is the
- * difference's (`negative`).
- */
-function percentText(ctx: PageContext, percent: number, negative: boolean): string {
-  let format = PERCENT.get(ctx.language)
-  if (format === undefined) {
-    format = new Intl.NumberFormat(catalog(ctx.language).tag, {
-      style: 'percent',
-      maximumFractionDigits: 6,
-      signDisplay: 'exceptZero',
-    })
-    PERCENT.set(ctx.language, format)
-  }
-  return format.format(((negative ? -1 : 1) * Math.abs(percent)) / 100).replace('-', '−')
-}
-
-/** What a result's kind says about it, in the page's language; nothing for a kind this version does not know. */
-function kindWords(ctx: PageContext, r: StoredResult) {
-  return kindNamed(r.kind)?.describe(r, ctx.language) ?? {}
-}
-
-function differenceCell(ctx: PageContext, r: StoredResult): string {
-  // A located checksum says what it found: rows per category and the columns the changed rows differ in.
-  const words = kindWords(ctx, r)
-  // A lag is target minus source in ms: shown as how far the target is behind.
-  if (kindNamed(r.kind)?.measures === 'lag' && r.difference !== null)
-    return formatDurationShort(-Number(r.difference.absolute))
-  const located = words.note ?? ''
-  if (r.difference === null) return located === '' ? '–' : located
-  const size = formatNumberText(r.difference.absolute, ctx.language, { signed: true })
-  const negative = r.difference.absolute.startsWith('-')
-  const text =
-    r.difference.percent === null || r.difference.absolute === '0'
-      ? size
-      : `${size} (${percentText(ctx, r.difference.percent, negative)})`
-  return located === '' ? text : `${text}; ${located}`
-}
-
-/**
- * What a result found, in the page's language: the one place the dashboard puts a result into words. Results
- * record an English `message` for logs; it is never shown here. The words come from the result's kind
- * (`describe`), which also locates the difference; a result's message code (src/i18n/result-messages.ts) renders
- * less (see the branch's report).
- */
-function resultText(ctx: PageContext, r: StoredResult): string {
-  const t = texts(ctx)
-  if (r.status === 'error') return t.couldNotRun(r.errorCode ?? 'ERROR')
-  if (r.status === 'pass') return t.passed
-  const words = kindWords(ctx, r)
-  const d = r.difference
-  const what =
-    words.subject ??
-    words.difference ??
-    (d === null || d.absolute === '0' ? undefined : t.differsBy(differenceCell(ctx, { ...r, details: null })))
-  const note = words.note ?? ''
-  // A kind may say the same in its subject and its note (a checksum's located rows): say it once.
-  const found =
-    what === undefined || note.includes(what) ? [note] : what.includes(note) ? [what] : [what, note]
-  const text = found.filter((w) => w !== '').join('; ')
-  return text === '' ? t.failed : text
-}
 
 function layout(
   ctx: PageContext,
