@@ -1,12 +1,13 @@
 /**
- * Locating by buckets of the key (docs/checksum.md, "Locating"). When the key is one integer column on both sides
+ * Locating by buckets of the key (docs/checksum.md, "Locating"). When every key column is an integer on both sides
  * the bucket comes from integer arithmetic on the key (`integerBucketOf` in reference.ts: no MD5, so the grouped
  * scan computes one MD5 per row, the row hash, and the fetch's filter none); for every other key it is the row
  * hash of the row's canonical key text (the same 60-bit MD5 slice as the checksum: `bucketOf` in reference.ts),
  * `keyHash % m`. Both engines and the TypeScript reference agree on either. One grouped scan per side gives count
  * and checksum of every bucket of a level; only differing buckets are split further, with a modulus `m × f` that
  * refines `m` (both powers of two), again one grouped scan per side for the whole level. Nothing depends on an
- * index, so the cost is a few scans whatever the table looks like.
+ * index, so the cost is a few scans whatever the table looks like, and it is the only strategy: key ranges read
+ * through an index were measured and dropped (docs/checksum.md, "Why buckets, and not key ranges").
  */
 import type { SqlDialect, SqlParam, Statement } from '../dialects/dialect.js'
 import {
@@ -23,18 +24,27 @@ import {
   readStats,
   run,
 } from './locate-queries.js'
-import { integerKey } from './key-ranges.js'
 import { MAX_INTEGER_MODULUS } from './reference.js'
 
 /** The key hash has 60 bits: a modulus of 2^60 puts each distinct key hash in a bucket of its own. */
 export const MAX_MODULUS = 1n << 60n
 /**
- * How rows are put into buckets: `integer_key`, by integer arithmetic on a key that is one integer column on both
- * sides; `key_md5`, by the MD5 of the canonical key text (any other key).
+ * How rows are put into buckets: `integer_key`, by integer arithmetic on a key whose columns are all integers on
+ * both sides; `key_md5`, by the MD5 of the canonical key text (any other key).
  */
 export type Bucketing = 'integer_key' | 'key_md5'
 
-/** The bucketing of a check's sides: `integer_key` when the key is one integer column on both. */
+/** Whether every key column is an integer on both sides (a key of one or more columns). */
+export function integerKey(sides: Sides): boolean {
+  const { source, target } = sides
+  return (
+    source.keys.length > 0 &&
+    source.keys.length === target.keys.length &&
+    [...source.keys, ...target.keys].every((k) => k.family === 'integer')
+  )
+}
+
+/** The bucketing of a check's sides: `integer_key` when every key column is an integer on both. */
 export const bucketingOf = (sides: Sides): Bucketing => (integerKey(sides) ? 'integer_key' : 'key_md5')
 
 /** The finest modulus of a bucketing: past it buckets no longer split (the mixed integer key is below 2^31). */
@@ -114,7 +124,10 @@ export const bucketSql = (d: SqlDialect, keyText: string, modulus: bigint): stri
 function bucketExpr(side: LocateSide, modulus: bigint, bucketing: Bucketing): string {
   const d = side.plan.dialect
   return bucketing === 'integer_key'
-    ? d.integerBucket(side.keys[0]?.expr ?? 'NULL', modulus)
+    ? d.integerBucket(
+        side.keys.map((k) => k.expr),
+        modulus,
+      )
     : bucketSql(d, side.keyText, modulus)
 }
 

@@ -7,7 +7,6 @@
 import type { Statement, TypeFamily } from '../dialects/dialect.js'
 import type { SidePlan } from '../plan/side-plan.js'
 import { textOf } from '../plan/check-kind.js'
-import type { StrategyReason } from './locate-strategy.js'
 import type { Bucketing } from './hash-buckets.js'
 
 /** One key column on one side: how it is read and compared. */
@@ -60,18 +59,13 @@ export type KeyHashes = Map<string, FetchedRow[]>
 export interface LocateOutcome {
   readonly source: KeyHashes
   readonly target: KeyHashes
+  /** `buckets`, the only strategy (hash-buckets.ts); stored results of older versions may say `integer`. */
+  readonly strategy: 'buckets'
   /**
-   * `buckets`: buckets of a hash of the canonical key text (hash-buckets.ts); `integer`: ranges of one integer
-   * key (key-ranges.ts). locate-strategy.ts chooses.
+   * How rows were bucketed (hash-buckets.ts): `integer_key` (integer arithmetic on a key whose columns are all
+   * integers) or `key_md5` (MD5 of the canonical key text).
    */
-  readonly strategy: 'buckets' | 'integer'
-  /** Why that strategy ran (locate-strategy.ts). */
-  readonly strategyReason: StrategyReason
-  /**
-   * With `buckets`, how rows were bucketed (hash-buckets.ts): `integer_key` (integer arithmetic on a one-column
-   * integer key: every reason but `not_integer_key`) or `key_md5` (MD5 of the canonical key text).
-   */
-  readonly bucketing?: Bucketing
+  readonly bucketing: Bucketing
   /** Whether every differing bucket was fetched (false when a budget ran out). */
   readonly complete: boolean
   /** Which budget stopped locating, when one did. */

@@ -1,7 +1,7 @@
 /**
  * Locating the rows behind a checksum difference without moving the tables (docs/checksum.md, "Locating"):
- * rows are put into buckets by a hash of their canonical key (or, when an index leads with an integer key on both
- * sides, into key ranges: locate-strategy.ts chooses), each side reports count and checksum per bucket in one
+ * rows are put into buckets by their key (integer arithmetic when every key column is an integer, else the MD5 of
+ * the canonical key text: hash-buckets.ts), each side reports count and checksum per bucket in one
  * grouped query per level, buckets that agree are dropped, and the others are split again until they are small
  * enough to fetch as (canonical key, row hash, column hashes), never values. The algorithm only composes
  * dialect pieces; it never knows an engine. Every query goes through the side's Connection, so its concurrency
@@ -17,8 +17,6 @@ import {
   type Stats,
 } from './locate-queries.js'
 import { bucketingOf, fetchBuckets, hashBuckets } from './hash-buckets.js'
-import { fetchRanges, keyRanges } from './key-ranges.js'
-import { type KeyTables, type StrategyReason, chooseStrategy } from './locate-strategy.js'
 
 /** The types callers of locateDifferences need. */
 export type {
@@ -30,44 +28,25 @@ export type {
   LocateSide,
   Stats,
 } from './locate-queries.js'
-export type { KeyTables, StrategyReason } from './locate-strategy.js'
-export { keyTables } from './locate-strategy.js'
 
 /**
  * Finds the keys of the rows that differ between the sides whose whole-dataset count and checksum differ.
  * Returns the fetched rows of every differing leaf bucket of both sides, within the budgets; classifying them is
- * {@link classifyKeys}'s job. What a budget left unfetched is counted in `unlocated`. `tables` names each side's
- * table for the catalog's answer on an index (see `keyTables`); without it buckets are used.
+ * {@link classifyKeys}'s job. What a budget left unfetched is counted in `unlocated`.
  */
 export async function locateDifferences(
   source: LocateSide,
   target: LocateSide,
   settings: LocateSettings,
   whole: { source: Stats; target: Stats },
-  tables: KeyTables = {},
 ): Promise<LocateOutcome> {
   const sides = { source, target }
   const counter = new Counter()
   const budget = new Budget(settings, counter)
   const keys = { source: new Map() as KeyHashes, target: new Map() as KeyHashes }
-  const choice = await chooseStrategy(sides, tables, counter, budget)
-  let strategy = choice.strategy
-  let strategyReason: StrategyReason = choice.reason
-  let left: ReadonlyArray<{ source: Stats; target: Stats }> | undefined
-  if (strategy === 'integer') {
-    const ranges = await keyRanges(sides, settings, counter, budget, whole)
-    if (ranges.uncuttable === undefined) {
-      left = [...ranges.unsplit, ...(await fetchRanges(sides, ranges, counter, budget, keys))]
-    } else {
-      strategy = 'buckets'
-      strategyReason = 'uncuttable'
-    }
-  }
-  if (left === undefined) {
-    const bucketing = bucketingOf(sides)
-    const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole, bucketing)
-    left = [...unsplit, ...(await fetchBuckets(sides, leaves, counter, budget, keys, bucketing))]
-  }
+  const bucketing = bucketingOf(sides)
+  const { leaves, unsplit } = await hashBuckets(sides, settings, counter, budget, whole, bucketing)
+  const left = [...unsplit, ...(await fetchBuckets(sides, leaves, counter, budget, keys, bucketing))]
   const unlocated = {
     segments: left.length,
     sourceRows: left.reduce((n, b) => n + Number(b.source.rows), 0),
@@ -75,9 +54,8 @@ export async function locateDifferences(
   }
   return {
     ...keys,
-    strategy,
-    strategyReason,
-    ...(strategy === 'buckets' ? { bucketing: bucketingOf(sides) } : {}),
+    strategy: 'buckets',
+    bucketing,
     complete: left.length === 0,
     ...(budget.stoppedBy === undefined || left.length === 0 ? {} : { stoppedBy: budget.stoppedBy }),
     unlocated,

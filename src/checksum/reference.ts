@@ -248,15 +248,18 @@ export const INTEGER_BUCKET_MULTIPLIER = 48_271n
 export const MAX_INTEGER_MODULUS = 1n << 31n
 
 /**
- * The bucket a row with a one-column integer key falls into among `modulus` buckets (a power of two at most
- * 2^31): `h % modulus` with `h = (((key % P) + P) % P × C) % P`, P = 2^31 - 1 and C = 48,271, from integer
- * arithmetic instead of an MD5 of the key (docs/checksum.md, "Locating"; the dialects' `integerBucket` is the
- * SQL). `%` keeps the dividend's sign on both engines, as BigInt's does here, hence the `+ P`; every intermediate
- * value is below 2^48. A NULL key counts as 0. `h % (m × f)` refines `h % m` because m divides m × f.
+ * The bucket a row whose key columns are all integers falls into among `modulus` buckets (a power of two at most
+ * 2^31), from integer arithmetic instead of an MD5 of the key (docs/checksum.md, "Locating"; the dialects'
+ * `integerBucket` is the SQL): `h % modulus`, where `h` folds the key columns in order,
+ * `h = ((h + ((k % P) + P) % P) × C) % P` from `h = 0`, with P = 2^31 - 1 and C = 48,271. For one column that is
+ * `(((k % P) + P) % P × C) % P`. `%` keeps the dividend's sign on both engines, as BigInt's does here, hence the
+ * `+ P`; every intermediate value is below 2^48. A NULL column counts as 0. `h % (m × f)` refines `h % m` because
+ * m divides m × f.
  */
-export function integerBucketOf(key: bigint | null, modulus: bigint): bigint {
+export function integerBucketOf(keys: readonly (bigint | null)[], modulus: bigint): bigint {
   const P = INTEGER_BUCKET_PRIME
-  const h = (((((key ?? 0n) % P) + P) % P) * INTEGER_BUCKET_MULTIPLIER) % P
+  let h = 0n
+  for (const key of keys) h = ((h + ((((key ?? 0n) % P) + P) % P)) * INTEGER_BUCKET_MULTIPLIER) % P
   return h % modulus
 }
 

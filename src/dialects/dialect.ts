@@ -137,13 +137,6 @@ export interface SqlDialect {
    */
   describeTable(schema: string, name: string): Statement
   /**
-   * Whether an ordered (B-tree) index of the table, its primary key included, leads with `columns` in that order,
-   * from the catalog alone: one row whose `indexed` is the number of such indexes (0 when there is none or the
-   * table does not exist). Partial (filtered), disabled and invalid indexes do not count. Locating chooses key
-   * ranges when both sides have one (src/checksum/locate-strategy.ts). `columns` as the catalog spells them.
-   */
-  keyIndexed(schema: string, name: string, columns: readonly string[]): Statement
-  /**
    * Describes the result columns of a query without running it. Rows are those of `describeTable`.
    * `columns` limits the description to those columns. An engine that reports a query that does not compile as a
    * row instead of an error returns one row with NULL `column_name` and `data_type` and the reason in
@@ -173,11 +166,11 @@ export interface SqlDialect {
    */
   hashBucket(keyText: string, modulus: bigint): string
   /**
-   * The bucket of a row among `modulus` buckets (a power of two, 1 to 2^31) when the key is one integer column
-   * `key`: integer arithmetic on the key, no MD5, exactly as `integerBucketOf` in src/checksum/reference.ts
-   * (a NULL key counts as 0).
+   * The bucket of a row among `modulus` buckets (a power of two, 1 to 2^31) when every key column is an integer
+   * (`keys`, in key order): integer arithmetic on the key, no MD5, exactly as `integerBucketOf` in
+   * src/checksum/reference.ts (a NULL column counts as 0).
    */
-  integerBucket(key: string, modulus: bigint): string
+  integerBucket(keys: readonly string[], modulus: bigint): string
   /**
    * `SELECT select FROM (inner) AS alias GROUP BY groupBy`, in the engine's cheapest shape for few groups over many
    * rows. Locating groups by a bucket expression over the key: at most 65,536 groups per level, but a planner that

@@ -25,9 +25,15 @@ export const standardSql = {
   ],
   /**
    * The integer-key bucket (`integerBucketOf` in src/checksum/reference.ts): the same bigint arithmetic on both
-   * engines, whose `%` keeps the dividend's sign; every intermediate value is below 2^48, so bigint never
-   * overflows. The modulus is cast to bigint: a T-SQL literal above 2^31 - 1 would be a decimal.
+   * engines, folding the key columns in order, whose `%` keeps the dividend's sign; every intermediate value is
+   * below 2^48, so bigint never overflows. The modulus is cast to bigint: a T-SQL literal above 2^31 - 1 would be a
+   * decimal.
    */
-  integerBucket: (key: string, modulus: bigint): string =>
-    `((((COALESCE(CAST(${key} AS bigint), 0) % 2147483647) + 2147483647) % 2147483647 * 48271) % 2147483647 % CAST(${modulus} AS bigint))`,
+  integerBucket(keys: readonly string[], modulus: bigint): string {
+    const P = '2147483647'
+    const reduced = (key: string) => `((COALESCE(CAST(${key} AS bigint), 0) % ${P}) + ${P}) % ${P}`
+    let h = ''
+    for (const key of keys) h = `(${h === '' ? reduced(key) : `((${h}) + (${reduced(key)}))`} * 48271) % ${P}`
+    return `(${h === '' ? '0' : h} % CAST(${modulus} AS bigint))`
+  },
 } as const

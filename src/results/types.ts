@@ -68,14 +68,20 @@ export interface ChecksumDetails {
   /** Differing segments not fetched, and their rows per side. */
   readonly unlocated?: { readonly segments: number; readonly sourceRows: number; readonly targetRows: number }
   /**
-   * How rows were grouped to locate them: buckets of a hash of the key, or `integer` ranges of the key when an
-   * index leads with it on both sides (`sampled`: older results).
+   * How rows were grouped to locate them: `buckets` of the key. Older results may say `integer` (key ranges, a
+   * strategy since dropped: docs/checksum.md, "Why buckets, and not key ranges") or `sampled`.
    */
   readonly strategy?: 'buckets' | 'integer' | 'sampled'
-  /** Why that strategy ran (docs/checksum.md, "Choosing ranges or buckets"); absent in older results. */
+  /**
+   * Why the strategy ran, in results of versions that chose between key ranges and buckets per table; no longer
+   * written.
+   */
   readonly strategyReason?:
     'key_indexed' | 'uncuttable' | 'no_index' | 'not_integer_key' | 'not_table' | 'budget'
-  /** With `buckets`: `integer_key` (integer arithmetic on a one-column integer key) or `key_md5`; absent in older results. */
+  /**
+   * With `buckets`: `integer_key` (integer arithmetic on a key whose columns are all integers) or `key_md5`;
+   * absent in older results.
+   */
   readonly bucketing?: 'integer_key' | 'key_md5'
   /** Locate queries sent, both sides together. */
   readonly queries?: number

@@ -21,6 +21,9 @@ const masker = KeyMasker.withSecret('test-secret-test-secret-test-secret!')
 
 interface Item {
   id: number
+  /** With `line`, a composite integer key: four lines per visit. */
+  visit: number
+  line: number
   code: string
   day: string
   name: string | null
@@ -31,6 +34,8 @@ interface Item {
 const NAMES = ['Vårdcentral Söder', 'Åsa', 'plain', '', null, 'trailing  ', 'emoji 🩺']
 const items: Item[] = Array.from({ length: ROWS }, (_, k) => ({
   id: 1000 + k * 3,
+  visit: 70_000 + Math.floor(k / 4),
+  line: k % 4,
   // Non-ASCII and mixed case in keys: both engines must order them alike (binary collation).
   code: `${['Å', 'a', 'B', 'ö', 'Z'][k % 5]}-${String(k % 700).padStart(4, '0')}`,
   day: `2024-0${1 + (Math.floor(k / 700) % 9)}-1${k % 10}`,
@@ -43,8 +48,26 @@ const missingIds = new Set([1000 + 5 * 3, 1000 + 1500 * 3, 1000 + 2999 * 3])
 const changedIds = new Set([1000 + 10 * 3, 1000 + 11 * 3, 1000 + 2000 * 3, 1000 + 2500 * 3])
 const duplicatedId = 1000 + 42 * 3
 const extra: Item[] = [
-  { id: 1001, code: 'X-extra', day: '2024-01-01', name: 'new', amount: '1.00', at: '2024-01-01 00:00:00' },
-  { id: 999_999, code: 'Y-extra', day: '2025-01-01', name: null, amount: '2.00', at: '2024-01-01 00:00:00' },
+  {
+    id: 1001,
+    visit: 90_001,
+    line: 0,
+    code: 'X-extra',
+    day: '2024-01-01',
+    name: 'new',
+    amount: '1.00',
+    at: '2024-01-01 00:00:00',
+  },
+  {
+    id: 999_999,
+    visit: 90_002,
+    line: 1,
+    code: 'Y-extra',
+    day: '2025-01-01',
+    name: null,
+    amount: '2.00',
+    at: '2024-01-01 00:00:00',
+  },
 ]
 
 /** The copy: some rows lost, some changed in one character or one microsecond, two added, one duplicated. */
@@ -67,6 +90,8 @@ function copy(): Item[] {
 
 const COLUMNS: readonly FixtureColumn[] = [
   { name: 'id', type: 'bigint' },
+  { name: 'visit', type: 'integer' },
+  { name: 'line', type: 'smallint' },
   { name: 'code', type: 'text' },
   { name: 'day', type: 'date' },
   { name: 'name', type: 'varchar(60)' },
@@ -79,7 +104,7 @@ const TABLE = (engine: TestEngine, name: string, rows: readonly Item[], pk: bool
     engine.fixtureSql,
     name,
     COLUMNS.map((c) => (c.name === 'id' ? { ...c, primaryKey: pk } : c)),
-    rows.map((r) => [r.id, r.code, r.day, r.name, r.amount, r.at]),
+    rows.map((r) => [r.id, r.visit, r.line, r.code, r.day, r.name, r.amount, r.at]),
   )
 
 const definitionIn = (schema: string, id: string, target: string, key: string, extraYaml = '') => `id: ${id}
@@ -146,17 +171,19 @@ for (const engine of availableEngines()) {
         )
       await writeFile(path.join(checksDir, 'indexed.yaml'), dense('indexed'))
       await writeFile(
-        path.join(checksDir, 'indexed-budget.yaml'),
-        dense('indexed-budget').replace('segment_rows: 16', 'segment_rows: 16\n    max_rows_fetched: 300'),
-      )
-      await writeFile(
         path.join(checksDir, 'heap-budget.yaml'),
         definition('heap-budget', 'item_copy', 'id').replace(
           'segment_rows: 16',
           'segment_rows: 16\n    max_rows_fetched: 100',
         ),
       )
-      await writeFile(path.join(checksDir, 'spread.yaml'), definition('spread', 'item_indexed', 'id'))
+      await writeFile(
+        path.join(checksDir, 'by-visit-line.yaml'),
+        definition('by-visit-line', 'item_copy', 'visit, line').replace(
+          'columns: [id,',
+          'columns: [visit, line, id,',
+        ),
+      )
       checks = new Map((await definitionsIn(checksDir, ['src', 'dw'])).map((d) => [d.id, d]))
       connections = new ConnectionSet(
         new Map([
@@ -204,7 +231,6 @@ for (const engine of availableEngines()) {
         located: true,
         complete: true,
         strategy: 'buckets',
-        strategyReason: 'no_index',
         bucketing: 'integer_key',
         missing: missingIds.size,
         extra: extra.length + 1,
@@ -242,7 +268,6 @@ for (const engine of availableEngines()) {
         located: true,
         complete: true,
         strategy: 'buckets',
-        strategyReason: 'not_integer_key',
         bucketing: 'key_md5',
         missing: missingIds.size,
         changed: changedIds.size,
@@ -257,15 +282,38 @@ for (const engine of availableEngines()) {
       expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 2)
     })
 
-    it('locates by key ranges when an index leads with the integer key on both sides, counts exact', async () => {
+    it('locates by a composite integer key with integer arithmetic, in at most three scans per side', async () => {
+      const result = await run('by-visit-line')
+      const c = result.details?.checksum
+      expect(c).toMatchObject({
+        located: true,
+        complete: true,
+        strategy: 'buckets',
+        bucketing: 'integer_key',
+        missing: missingIds.size,
+        extra: extra.length + 1,
+        changed: changedIds.size,
+        duplicateKeys: 1,
+      })
+      const visitLine = (id: number) => {
+        const item = items.find((i) => i.id === id) as Item
+        return masker.mask(`${item.visit}|;${item.line}`)
+      }
+      const missing = (c?.samples ?? []).filter((s) => s.category === 'missing').map((s) => s.key)
+      expect(missing.sort()).toEqual([...missingIds].map(visitLine).sort())
+      expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 5)
+      expect(c?.scans?.source).toBeLessThanOrEqual(3)
+    })
+
+    it('buckets the same with an index on the key as without: the catalog is not asked, counts exact', async () => {
       const result = await run('indexed')
       expect(result.status).toBe('fail')
       const c = result.details?.checksum
       expect(c).toMatchObject({
         located: true,
         complete: true,
-        strategy: 'integer',
-        strategyReason: 'key_indexed',
+        strategy: 'buckets',
+        bucketing: 'integer_key',
         missing: missingIds.size,
         // The far extra key is filtered out; the near one and the duplicate remain.
         extra: 2,
@@ -276,38 +324,10 @@ for (const engine of availableEngines()) {
         { column: 'name', rows: 2 },
         { column: 'at', rows: 2 },
       ])
-      // Only the rows of the differing ranges are read into the tool, not the table.
-      expect((c?.keyRowsFetched ?? Infinity) + (c?.segmentRowsFetched ?? Infinity)).toBeLessThan(ROWS)
+      // Every query is a locate scan: two or three per side, and nothing else.
+      expect(c?.queries).toBe((c?.scans?.source ?? 0) + (c?.scans?.target ?? 0))
+      expect(c?.scans?.source).toBeLessThanOrEqual(3)
       expect(c?.keyRowsFetched ?? Infinity).toBeLessThan(ROWS / 5)
-    })
-
-    it('keeps the row budget with key ranges, says what it found so far and still fails', async () => {
-      const result = await run('indexed-budget')
-      expect(result.status).toBe('fail')
-      const c = result.details?.checksum
-      expect(c).toMatchObject({ strategy: 'integer', complete: false, incomplete: true, stoppedBy: 'rows' })
-      expect(c?.unlocated?.segments).toBeGreaterThan(0)
-      expect((c?.keyRowsFetched ?? Infinity) + (c?.segmentRowsFetched ?? Infinity)).toBeLessThanOrEqual(300)
-    })
-
-    it('reads spread differences by range number in full scans, counts exact', async () => {
-      // The extra key 999999 stretches the span: the first ranges are wide and the differing ones hold most rows,
-      // so the next level and the fetch select ranges by number, one query per side each.
-      const c = (await run('spread')).details?.checksum
-      expect(c).toMatchObject({
-        complete: true,
-        strategy: 'integer',
-        strategyReason: 'key_indexed',
-        missing: missingIds.size,
-        extra: extra.length + 1,
-        changed: changedIds.size,
-        duplicateKeys: 1,
-      })
-      // Catalog (1) and key span (1) per side, then one query per level and one fetch per side.
-      expect(c?.queries).toBe(2 * (2 + (c?.scans?.source ?? 0) - 1))
-      expect(c?.scans).toEqual({ source: c?.scans?.target, target: c?.scans?.source })
-      // The key span, three levels (680 rows per side in a first range, 16 rows per fetched range) and the fetch.
-      expect(c?.scans?.source).toBeLessThanOrEqual(5)
     })
 
     it('reports sample keys of every category, not only the first', async () => {
@@ -336,7 +356,6 @@ for (const engine of availableEngines()) {
       const c = result.details?.checksum
       expect(c).toMatchObject({
         strategy: 'buckets',
-        strategyReason: 'no_index',
         bucketing: 'integer_key',
         complete: false,
         stoppedBy: 'rows',

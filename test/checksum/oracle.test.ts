@@ -574,15 +574,50 @@ for (const engine of availableEngines()) {
         .join(', ')
       const moduli = [1n, 2n, 1024n, 65_536n, 1n << 22n, 1n << 31n]
       const { rows } = await connection.query<Record<string, unknown>>([
-        `SELECT ${moduli.map((m, i) => `${d.canonicalText(d.integerBucket('v.k', m), 'integer')} AS b${i}`).join(', ')}`,
+        `SELECT ${moduli.map((m, i) => `${d.canonicalText(d.integerBucket(['v.k'], m), 'integer')} AS b${i}`).join(', ')}`,
         ` FROM (VALUES ${values}) AS v(n, k) ORDER BY v.n`,
       ])
       expect(rows).toHaveLength(keys.length)
       rows.forEach((row, n) =>
         moduli.forEach((m, i) =>
-          expect(String(row[`b${i}`])).toBe(integerBucketOf(keys[n] ?? null, m).toString()),
+          expect(String(row[`b${i}`])).toBe(integerBucketOf([keys[n] ?? null], m).toString()),
         ),
       )
+    })
+
+    it('folds a key of several integer columns as the reference does, NULLs and signs included', async () => {
+      const d = connection.dialect
+      const keys: [bigint | null, bigint | null, bigint | null][] = [
+        [0n, 0n, 0n],
+        [1n, 2n, 3n],
+        [3n, 2n, 1n],
+        [-1n, 2_147_483_647n, -2_147_483_648n],
+        [9_223_372_036_854_775_807n, -9_223_372_036_854_775_807n, 12n],
+        [null, 5n, null],
+        [123_456_789n, null, -42n],
+      ]
+      const literal = (k: bigint | null) => (k === null ? 'CAST(NULL AS bigint)' : `CAST(${k} AS bigint)`)
+      const values = keys
+        .map(([a, b, c], i) => `(${i}, ${literal(a)}, ${literal(b)}, ${literal(c)})`)
+        .join(', ')
+      const moduli = [1n, 1024n, 1n << 31n]
+      const { rows } = await connection.query<Record<string, unknown>>([
+        `SELECT ${moduli
+          .flatMap((m, i) => [
+            `${d.canonicalText(d.integerBucket(['v.a', 'v.b'], m), 'integer')} AS p${i}`,
+            `${d.canonicalText(d.integerBucket(['v.a', 'v.b', 'v.c'], m), 'integer')} AS t${i}`,
+          ])
+          .join(', ')}`,
+        ` FROM (VALUES ${values}) AS v(n, a, b, c) ORDER BY v.n`,
+      ])
+      expect(rows).toHaveLength(keys.length)
+      rows.forEach((row, n) => {
+        const [a, b, c] = keys[n] ?? [null, null, null]
+        moduli.forEach((m, i) => {
+          expect(String(row[`p${i}`])).toBe(integerBucketOf([a, b], m).toString())
+          expect(String(row[`t${i}`])).toBe(integerBucketOf([a, b, c], m).toString())
+        })
+      })
     })
 
     it('selects the integers of a JSON list bound as one parameter', async () => {

@@ -335,7 +335,7 @@ describe('integerBucketOf', () => {
     for (const stride of [1n, 10n, 1024n, -1024n, 1n << 31n]) {
       const counts = new Array<number>(64).fill(0)
       for (let j = 1n; j <= 6400n; j++) {
-        const b = Number(integerBucketOf(j * stride, 64n))
+        const b = Number(integerBucketOf([j * stride], 64n))
         counts[b] = (counts[b] ?? 0) + 1
       }
       // 100 keys per bucket on average: every bucket holds some, none more than twice its share.
@@ -348,12 +348,31 @@ describe('integerBucketOf', () => {
     const keys = [0n, 1n, -1n, 123_456_789n, -(1n << 63n), (1n << 63n) - 1n, null]
     for (const key of keys)
       for (const m of [1n, 2n, 1024n, 65_536n])
-        for (const f of [2n, 64n]) expect(integerBucketOf(key, m * f) % m).toBe(integerBucketOf(key, m))
+        for (const f of [2n, 64n]) expect(integerBucketOf([key], m * f) % m).toBe(integerBucketOf([key], m))
   })
 
   it('puts a NULL key where key 0 goes and stays below the modulus', () => {
-    expect(integerBucketOf(null, 1n << 31n)).toBe(integerBucketOf(0n, 1n << 31n))
-    expect(integerBucketOf((1n << 63n) - 1n, 1n << 31n)).toBeLessThan(1n << 31n)
-    expect(integerBucketOf(-(1n << 63n), 1n << 31n)).toBeGreaterThanOrEqual(0n)
+    expect(integerBucketOf([null], 1n << 31n)).toBe(integerBucketOf([0n], 1n << 31n))
+    expect(integerBucketOf([(1n << 63n) - 1n], 1n << 31n)).toBeLessThan(1n << 31n)
+    expect(integerBucketOf([-(1n << 63n)], 1n << 31n)).toBeGreaterThanOrEqual(0n)
+  })
+
+  it('folds a key of several integer columns: order matters, and a short first column still spreads', () => {
+    const P = 2_147_483_647n
+    const one = (k: bigint) => ((((k % P) + P) % P) * 48_271n) % P
+    // h = ((h(first) + second) × C) % P, written out.
+    expect(integerBucketOf([5n, 7n], 1n << 31n)).toBe(((one(5n) + 7n) * 48_271n) % P)
+    expect(integerBucketOf([5n, 7n], 1n << 31n)).not.toBe(integerBucketOf([7n, 5n], 1n << 31n))
+    expect(integerBucketOf([-3n, null], 1n << 31n)).toBe(integerBucketOf([-3n, 0n], 1n << 31n))
+    // (visit, line) keys: 1,600 visits of 4 lines each, and (unit, visit) keys with only 3 units.
+    for (const keyOf of [(j: bigint) => [j / 4n, j % 4n], (j: bigint) => [j % 3n, j * 1024n]]) {
+      const counts = new Array<number>(64).fill(0)
+      for (let j = 0n; j < 6400n; j++) {
+        const b = Number(integerBucketOf(keyOf(j), 64n))
+        counts[b] = (counts[b] ?? 0) + 1
+      }
+      expect(Math.min(...counts)).toBeGreaterThan(0)
+      expect(Math.max(...counts)).toBeLessThanOrEqual(200)
+    }
   })
 })

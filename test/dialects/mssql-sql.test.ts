@@ -386,9 +386,15 @@ describe('mssqlSql late changes', () => {
 
 describe('mssqlSql integerBucket', () => {
   it('buckets an integer key in bigint arithmetic, no MD5, with the modulus cast to bigint', () => {
-    expect(d.integerBucket('[id]', 1n << 31n)).toBe(
+    expect(d.integerBucket(['[id]'], 1n << 31n)).toBe(
       '((((COALESCE(CAST([id] AS bigint), 0) % 2147483647) + 2147483647) % 2147483647 * 48271) % 2147483647 % CAST(2147483648 AS bigint))',
     )
-    expect(d.integerBucket('[id]', 1024n)).not.toContain('HASHBYTES')
+    expect(d.integerBucket(['[id]'], 1024n)).not.toContain('HASHBYTES')
+  })
+
+  it('folds a key of two integer columns in key order', () => {
+    expect(d.integerBucket(['[visit]', '[line]'], 1024n)).toBe(
+      '(((((((COALESCE(CAST([visit] AS bigint), 0) % 2147483647) + 2147483647) % 2147483647 * 48271) % 2147483647) + (((COALESCE(CAST([line] AS bigint), 0) % 2147483647) + 2147483647) % 2147483647)) * 48271) % 2147483647 % CAST(1024 AS bigint))',
+    )
   })
 })

@@ -10,7 +10,14 @@ import type { TestEngine } from './engines.js'
 
 /** A column type in portable terms: `text` is Unicode text of any length, `timestamp` has no time zone. */
 export type FixtureType =
-  'bigint' | 'text' | 'date' | 'timestamp' | `varchar(${number})` | `decimal(${number},${number})`
+  | 'bigint'
+  | 'integer'
+  | 'smallint'
+  | 'text'
+  | 'date'
+  | 'timestamp'
+  | `varchar(${number})`
+  | `decimal(${number},${number})`
 
 /** One column of a fixture table. */
 export interface FixtureColumn {

@@ -5,7 +5,6 @@ import {
   type LocateKey,
   type LocateOutcome,
   type LocateSide,
-  keyTables,
   locateDifferences,
 } from '../../checksum/locate.js'
 import type { FieldEncoding, TypeFamily } from '../../dialects/dialect.js'
@@ -203,7 +202,6 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
         source: { rows: rows('source'), sum: sum('source') },
         target: { rows: rows('target'), sum: sum('target') },
       },
-      keyTables(definition, pair),
     )
     const cls = classifyKeys(outcome.source, outcome.target)
     const columnsDiffering = a.columns.flatMap((c, i) => {
@@ -263,8 +261,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
               }),
           unlocated: outcome.unlocated,
           strategy: outcome.strategy,
-          strategyReason: outcome.strategyReason,
-          ...(outcome.bucketing === undefined ? {} : { bucketing: outcome.bucketing }),
+          bucketing: outcome.bucketing,
           scans: outcome.scans,
           queries: outcome.queries,
           segmentRowsFetched: outcome.segmentRowsFetched,

@@ -195,21 +195,6 @@ export const mssqlSql: SqlDialect = {
   derivedTable: standardSql.derivedTable,
   familyOf: (dataType) => FAMILIES[baseType(dataType)] ?? 'unknown',
   describeTable: standardSql.describeTable,
-  // Types 1 and 2 are the clustered and nonclustered rowstore indexes (a primary key is one of them); a columnstore
-  // index has no key columns (key_ordinal 0), a heap is type 0.
-  keyIndexed(schema, name, columns): Statement {
-    return [
-      'SELECT COUNT(*) AS indexed\nFROM sys.indexes AS i\nWHERE i.object_id = OBJECT_ID(',
-      { param: this.quoteTable(schema, name) },
-      ') AND i.type IN (1, 2) AND i.is_disabled = 0 AND i.is_hypothetical = 0 AND i.has_filter = 0',
-      ...columns.flatMap((column, position) => [
-        '\n  AND EXISTS (SELECT 1 FROM sys.index_columns AS ic JOIN sys.columns AS c ON c.object_id = ic.object_id AND c.column_id = ic.column_id',
-        ` WHERE ic.object_id = i.object_id AND ic.index_id = i.index_id AND ic.key_ordinal = ${position + 1} AND c.name = `,
-        { param: column },
-        ')',
-      ]),
-    ]
-  },
   describeQuery(query, columns) {
     // The function compiles the text without running it. The text is a bound parameter, so a quote in the user's
     // query can never end the string. On a compile error it returns one row whose error_message says why (and

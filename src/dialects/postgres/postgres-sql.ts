@@ -155,22 +155,6 @@ export const postgresSql: SqlDialect = {
   derivedTable: standardSql.derivedTable,
   familyOf: (dataType) => FAMILIES[dataType.toLowerCase()] ?? 'unknown',
   describeTable: standardSql.describeTable,
-  // pg_index.indkey is an int2vector indexed from 0; 0 there is an expression, never a column's attnum.
-  keyIndexed(schema, name, columns): Statement {
-    return [
-      'SELECT CAST(count(*) AS integer) AS indexed\nFROM pg_catalog.pg_index AS i\n',
-      'JOIN pg_catalog.pg_class AS c ON c.oid = i.indexrelid\n',
-      'JOIN pg_catalog.pg_am AS am ON am.oid = c.relam\n',
-      'WHERE i.indrelid = to_regclass(CAST(',
-      { param: this.quoteTable(schema, name) },
-      " AS text)) AND i.indisvalid AND i.indpred IS NULL AND am.amname = 'btree'",
-      ...columns.flatMap((column, position) => [
-        `\n  AND i.indkey[${position}] = (SELECT a.attnum FROM pg_catalog.pg_attribute AS a WHERE a.attrelid = i.indrelid AND NOT a.attisdropped AND a.attname = CAST(`,
-        { param: column },
-        ' AS name))',
-      ]),
-    ]
-  },
   describeQuery(query, columns) {
     // An outer join ON false never executes the query, yet pg_typeof still reports each column's type (but not
     // its declared scale or precision: checksums then round numbers to the default scale).
