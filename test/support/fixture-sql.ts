@@ -10,7 +10,13 @@ import type { TestEngine } from './engines.js'
 
 /** A column type in portable terms: `text` is Unicode text of any length, `timestamp` has no time zone. */
 export type FixtureType =
-  'bigint' | 'text' | 'date' | 'timestamp' | `varchar(${number})` | `decimal(${number},${number})`
+  | 'bigint'
+  | 'text'
+  | 'date'
+  | 'timestamp'
+  | 'timestamptz'
+  | `varchar(${number})`
+  | `decimal(${number},${number})`
 
 /** One column of a fixture table. */
 export interface FixtureColumn {
@@ -24,11 +30,15 @@ export type FixtureValue = string | number | bigint | null
 
 type Language = TestEngine['fixtureSql']
 
-/** The column type in the language: SQL Server's text is `nvarchar` (Unicode), its timestamp `datetime2(7)`. */
+/**
+ * The column type in the language: SQL Server's text is `nvarchar` (Unicode), its timestamp `datetime2(7)`, its
+ * timestamp with time zone `datetimeoffset(7)`.
+ */
 function typeIn(language: Language, type: FixtureType): string {
   if (language === 'postgres') return type
   if (type === 'text') return 'nvarchar(max)'
   if (type === 'timestamp') return 'datetime2(7)'
+  if (type === 'timestamptz') return 'datetimeoffset(7)'
   if (type.startsWith('varchar(')) return `n${type}`
   return type
 }
