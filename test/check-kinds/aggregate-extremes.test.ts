@@ -24,6 +24,7 @@ const COLUMNS: FixtureColumn[] = [
   { name: 'fee', type: 'decimal(10,2)' },
   { name: 'loaded_at', type: 'timestamp' },
   { name: 'changed_tz', type: 'timestamptz' },
+  { name: 'active', type: 'boolean' },
 ]
 const NAMES = ['Zlatan Testsson', 'Aina Provdocka', 'Märta Exempelsdotter']
 const ROWS = NAMES.map((name, i) => [
@@ -35,6 +36,7 @@ const ROWS = NAMES.map((name, i) => [
   (125.5 * (i + 1)).toFixed(2),
   `2026-11-19 03:1${i}:00`,
   `2026-11-19 02:1${i}:00+00`,
+  i === 0 ? '0' : '1',
 ])
 
 function fixtures(language: TestEngine['fixtureSql'], schema: string): string {
@@ -50,7 +52,7 @@ owner: tests
 severity: high
 source: { connection: src, table: src.patient }
 target: { connection: dw, table: dw.patient }
-columns: [id, name, birth_date, unit, load_date, fee, loaded_at, changed_tz]
+columns: [id, name, birth_date, unit, load_date, fee, loaded_at, changed_tz, active]
 key: [id]
 assertions:
   - kind: row_count
@@ -64,6 +66,11 @@ const DEFINITIONS: Record<string, string> = {
   'births.yaml': `${header('births')}  - kind: aggregate
     column: birth_date
     functions: [distinct_count, min]
+`,
+  'flags.yaml': `${header('flags')}  - kind: aggregate
+    column: active
+    functions: [max, null_count]
+    values_sensitive: false
 `,
   'units.yaml': `${header('units')}  - kind: aggregate
     column: unit
@@ -140,6 +147,14 @@ for (const engine of availableEngines()) {
       const message = births[0]?.error?.message ?? ''
       expect(message).toContain(`${file('births')}: assertions[1].functions: min of column "birth_date"`)
       expect(message).toMatch(/the source column "birth_date" is date\b/)
+    })
+
+    it('refuses min and max of a column no engine orders, even when declared not personal', () => {
+      const message = of('flags')[0]?.error?.message ?? ''
+      expect(message).toContain(
+        `${file('flags')}: assertions[1].functions: max needs a number, date, timestamp or text column, but the source column "active" is`,
+      )
+      expect(message).toContain('remove max (null_count and distinct_count work on any column)')
     })
 
     it('shows the extremes of a text or date column the definition declares not personal', () => {

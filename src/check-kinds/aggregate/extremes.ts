@@ -52,7 +52,7 @@ export function refuseShownExtremes(a: AggregateAssertion, pair: PlanPair, place
   if (unordered.length > 0) {
     throw new ReconcileError(
       'PLAN_INVALID',
-      `${at}: ${fns} need a number, date, timestamp or text column, but ${unordered.map((s) => sideText(s, a)).join(' and ')}; remove ${fns} (null_count and distinct_count work on any column)`,
+      `${at}: ${fns} ${extremes.length === 1 ? 'needs' : 'need'} a number, date, timestamp or text column, but ${unordered.map((s) => sideText(s, a)).join(' and ')}; remove ${fns} (null_count and distinct_count work on any column)`,
     )
   }
   if (a.valuesSensitive === false) return
