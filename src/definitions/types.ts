@@ -83,6 +83,12 @@ export interface AggregateAssertion {
   readonly column: ColumnMapping
   readonly functions: readonly AggregateFunction[]
   readonly tolerance: Tolerance
+  /**
+   * Whether the column's values may identify a person, as the definition's `values_sensitive` says; undefined when
+   * it says nothing, and then the column's type decides at plan time whether `min`/`max` may show a value (numbers
+   * and timestamps may, text and dates may not). `false` lets `min`/`max` show any column's extremes.
+   */
+  readonly valuesSensitive?: boolean
 }
 
 /** How recent the newest row is: against the run time and/or against the source. */

@@ -266,7 +266,7 @@ export const en: Catalog = {
         'Every result is recorded with its time, the values observed on both sides and a hash of the check definition, so that it can be shown afterwards what was checked and what was found.',
       ],
       [
-        'No patient data leaves the databases: the control reads only counts, sums, smallest and largest values, newest timestamps, counts per group and checksums (hashes) of values; the keys of differing rows appear in results only masked, unless a definition marks its keys as not sensitive. ',
+        'No patient data leaves the databases: the control reads only counts, sums, smallest and largest values (of numbers and timestamps, or of columns a definition declares not personal), newest timestamps, counts per group and checksums (hashes) of values; the keys of differing rows appear in results only masked, unless a definition marks its keys as not sensitive. ',
         'This document is generated from the version-controlled check definitions and the configuration, so it describes exactly what runs.',
       ],
     ],
@@ -566,6 +566,20 @@ export const en: Catalog = {
         code(column),
         ` ${tolerance}. Each measure is a result of its own.`,
       ],
+      extremesShown: (column, declared) =>
+        declared
+          ? [
+              ' The smallest and largest values are shown in results, mail, tickets and the dashboard: the definition declares (',
+              code('values_sensitive: false'),
+              ') that the values of ',
+              code(column),
+              ' identify no one.',
+            ]
+          : [
+              ' The smallest and largest values are shown in results, mail, tickets and the dashboard only when ',
+              code(column),
+              ' holds numbers or timestamps (amounts, load times); on a column of text or dates the check is refused before it runs, since such a value may be a patient’s name or birth date.',
+            ],
     },
     freshness: {
       topic: 'freshness',

@@ -271,7 +271,7 @@ export const sv: Catalog = {
         'Varje resultat sparas med tid, uppmätta värden på båda sidor och en kontrollsumma av kontrollens definition, så att det i efterhand går att visa vad som kontrollerades och vad som hittades.',
       ],
       [
-        'Inga patientuppgifter lämnar databaserna: kontrollen hämtar bara antal, summor, minsta och största värden, senaste tidpunkter, antal per grupp och kontrollsummor (hashvärden) av värden; nycklarna till avvikande rader visas i resultat bara maskerade, om inte en definition anger att dess nycklar inte är känsliga. ',
+        'Inga patientuppgifter lämnar databaserna: kontrollen hämtar bara antal, summor, minsta och största värden (av tal och tidsstämplar, eller av kolumner som en definition anger inte är personuppgifter), senaste tidpunkter, antal per grupp och kontrollsummor (hashvärden) av värden; nycklarna till avvikande rader visas i resultat bara maskerade, om inte en definition anger att dess nycklar inte är känsliga. ',
         'Dokumentet är framställt automatiskt ur de versionshanterade kontrolldefinitionerna och konfigurationen; det beskriver alltså exakt det som körs.',
       ],
     ],
@@ -569,6 +569,20 @@ export const sv: Catalog = {
         code(column),
         ` ${tolerance}. Varje mått är ett eget resultat.`,
       ],
+      extremesShown: (column, declared) =>
+        declared
+          ? [
+              ' Det minsta och det största värdet visas i resultat, e-post, ärenden och översikten: definitionen anger (',
+              code('values_sensitive: false'),
+              ') att värdena i ',
+              code(column),
+              ' inte kan peka ut någon person.',
+            ]
+          : [
+              ' Det minsta och det största värdet visas i resultat, e-post, ärenden och översikten bara när ',
+              code(column),
+              ' innehåller tal eller tidsstämplar (belopp, laddningstider); för en kolumn med text eller datum vägras kontrollen innan den körs, eftersom ett sådant värde kan vara en patients namn eller födelsedatum.',
+            ],
     },
     freshness: {
       topic: 'aktualitet',

@@ -36,6 +36,15 @@ export interface PlanPair {
   readonly target: SidePlan
 }
 
+/**
+ * Where an assertion is written, for plan-time messages that must say what to edit: the definition's file and the
+ * assertion's field, e.g. `checks/patients.yaml` and `assertions[2]`.
+ */
+export interface AssertionPlace {
+  readonly file: string
+  readonly field: string
+}
+
 /** What a follow-up phase may use besides the evaluation: the definition and the key masker. */
 export interface FollowUpContext extends EvaluationContext {
   readonly definition: CheckDefinition
@@ -76,12 +85,16 @@ export type Verdict = Pick<
 export interface CheckKind<A extends Assertion> extends AssertionSyntax<A> {
   /** The result names this assertion produces, e.g. one per aggregate function. */
   resultKeys(assertion: A): string[]
-  /** Select-list items for the profile query; aliases start with `prefix` (lower-case, unique per check). */
+  /**
+   * Select-list items for the profile query; aliases start with `prefix` (lower-case, unique per check). Throws
+   * PLAN_INVALID when a column's type does not fit the assertion; `place` says where to fix it.
+   */
   profileItems(
     assertion: A,
     prefix: string,
     side: SidePlan,
     pair: PlanPair,
+    place: AssertionPlace,
   ): Array<{ alias: string; expr: string }>
   /** A statement of the kind's own, or undefined when the profile query suffices. */
   ownQuery?(assertion: A, side: SidePlan, pair: PlanPair): Statement | undefined

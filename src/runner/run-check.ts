@@ -36,7 +36,8 @@ export function resultKeys(definition: CheckDefinition): Array<{ assertion: Asse
 function profileStatement(definition: CheckDefinition, plan: SidePlan, pair: PlanPair): Statement {
   const items = [`${plan.dialect.countRows()} AS ${ROW_COUNT_ALIAS}`]
   definition.assertions.forEach((assertion, i) => {
-    for (const item of kindOf(assertion).profileItems(assertion, `a${i}`, plan, pair))
+    const place = { file: definition.file, field: `assertions[${i}]` }
+    for (const item of kindOf(assertion).profileItems(assertion, `a${i}`, plan, pair, place))
       items.push(`${item.expr} AS ${item.alias}`)
   })
   return [`SELECT ${items.join(',\n       ')}\n`, ...plan.from]

@@ -16,6 +16,8 @@ export type FixtureType =
   | 'text'
   | 'date'
   | 'timestamp'
+  | 'timestamptz'
+  | 'boolean'
   | `varchar(${number})`
   | `decimal(${number},${number})`
 
@@ -31,11 +33,16 @@ export type FixtureValue = string | number | bigint | null
 
 type Language = TestEngine['fixtureSql']
 
-/** The column type in the language: SQL Server's text is `nvarchar` (Unicode), its timestamp `datetime2(7)`. */
+/**
+ * The column type in the language: SQL Server's text is `nvarchar` (Unicode), its timestamp `datetime2(7)`, its
+ * timestamp with time zone `datetimeoffset(7)`, its boolean `bit`.
+ */
 function typeIn(language: Language, type: FixtureType): string {
   if (language === 'postgres') return type
   if (type === 'text') return 'nvarchar(max)'
   if (type === 'timestamp') return 'datetime2(7)'
+  if (type === 'timestamptz') return 'datetimeoffset(7)'
+  if (type === 'boolean') return 'bit'
   if (type.startsWith('varchar(')) return `n${type}`
   return type
 }

@@ -1,15 +1,16 @@
 import { catalog } from '../../i18n/language.js'
-import { NUMERIC_FAMILIES, TEMPORAL_FAMILIES } from '../../dialects/dialect.js'
+import { NUMERIC_FAMILIES } from '../../dialects/dialect.js'
 import type { AggregateAssertion, AggregateFunction } from '../../definitions/types.js'
 import { ReconcileError } from '../../errors/errors.js'
 import { resultMessage, toleranceParams } from '../../i18n/result-messages.js'
 import { bothNumeric, comparableText } from '../../results/canonical.js'
 import type { SidePlan } from '../../plan/side-plan.js'
 import { parseDecimal } from '../../util/decimal.js'
-import { type CheckKind, textOf, type Verdict } from '../../plan/check-kind.js'
+import { type AssertionPlace, type CheckKind, textOf, type Verdict } from '../../plan/check-kind.js'
 import { compareWithTolerance, describeDifference, describeTolerance } from '../tolerance/tolerance.js'
 import { explainAggregate } from './explain.js'
 import { checkFirstAggregate } from './describe.js'
+import { refuseShownExtremes } from './extremes.js'
 import { aggregateSyntax } from './syntax.js'
 
 /** The result name of one function of an aggregate assertion: `sum(fee)`, or `<name>.sum` when named. */
@@ -17,28 +18,26 @@ export function aggregateResultKey(a: AggregateAssertion, fn: AggregateFunction)
   return a.key === `aggregate(${a.column.name})` ? `${fn}(${a.column.name})` : `${a.key}.${fn}`
 }
 
-function expression(a: AggregateAssertion, fn: AggregateFunction, side: SidePlan): string {
+function expression(
+  a: AggregateAssertion,
+  fn: AggregateFunction,
+  side: SidePlan,
+  place: AssertionPlace,
+): string {
   const d = side.dialect
   const expr = side.expr(a.column)
   const family = side.family(a.column)
-  const where = `column "${a.column[side.side]}" on the ${side.side}`
   switch (fn) {
     case 'sum':
       if (!NUMERIC_FAMILIES.has(family)) {
         throw new ReconcileError(
           'PLAN_INVALID',
-          `sum needs a numeric column, but ${where} is ${family}; use min, max, null_count or distinct_count`,
+          `${place.file}: ${place.field}.functions: sum needs a numeric column, but column "${a.column[side.side]}" on the ${side.side} is ${family}; use min, max, null_count or distinct_count`,
         )
       }
       return d.sumAsText(expr)
     case 'min':
     case 'max':
-      if (!NUMERIC_FAMILIES.has(family) && !TEMPORAL_FAMILIES.has(family) && family !== 'text') {
-        throw new ReconcileError(
-          'PLAN_INVALID',
-          `${fn} needs a number, date, timestamp or text column, but ${where} is ${family}`,
-        )
-      }
       return d.canonicalText(`${fn.toUpperCase()}(${expr})`, family)
     case 'null_count':
       return `${d.countRows()} - ${d.countValues(expr)}`
@@ -47,7 +46,10 @@ function expression(a: AggregateAssertion, fn: AggregateFunction, side: SidePlan
   }
 }
 
-/** Sum, minimum, maximum, NULL count and distinct count of one mapped column, computed in each database. */
+/**
+ * Sum, minimum, maximum, NULL count and distinct count of one mapped column, computed in each database. Minimum and
+ * maximum show a row's value, so they are refused on columns that may identify a person (see `extremes.ts`).
+ */
 export const aggregateKind: CheckKind<AggregateAssertion> = {
   ...aggregateSyntax,
   explain: explainAggregate,
@@ -56,8 +58,10 @@ export const aggregateKind: CheckKind<AggregateAssertion> = {
   describe: () => ({}),
   checkFirst: checkFirstAggregate,
   resultKeys: (a) => a.functions.map((fn) => aggregateResultKey(a, fn)),
-  profileItems: (a, prefix, side) =>
-    a.functions.map((fn) => ({ alias: `${prefix}_${fn}`, expr: expression(a, fn, side) })),
+  profileItems(a, prefix, side, pair, place) {
+    refuseShownExtremes(a, pair, place)
+    return a.functions.map((fn) => ({ alias: `${prefix}_${fn}`, expr: expression(a, fn, side, place) }))
+  },
   evaluate(a, prefix, { source, target }) {
     return a.functions.map((fn): Verdict => {
       const key = aggregateResultKey(a, fn)

@@ -12,9 +12,21 @@ const schema = z.strictObject({
   column: z.string().min(1),
   functions: z.array(z.enum(AGGREGATE_FUNCTIONS)).min(1),
   tolerance: toleranceSchema,
+  // Optional, not defaulted: a definition that leaves it out keeps its hash, and "said nothing" stays distinct
+  // from "said false" (only false lets min/max show a text or date column's value).
+  values_sensitive: z
+    .boolean({
+      error:
+        "write true or false: false says the column's values identify no one (e.g. a care unit code or a load date), so min and max may show them",
+    })
+    .optional(),
 })
 
-/** An `aggregate` assertion in YAML; min and max of a key column are refused while keys are sensitive. */
+/**
+ * An `aggregate` assertion in YAML. Min and max are refused here when they would show a value the definition says
+ * identifies a person: of a key column while keys are sensitive, or of a column marked `values_sensitive: true`.
+ * Text and date columns are refused later, at plan time, when the catalog gives the column's type.
+ */
 export const aggregateSyntax: AssertionSyntax<AggregateAssertion, typeof schema> = {
   schema,
   resolve(a, { at, field, key, keySensitive, problem, column }) {
@@ -27,6 +39,13 @@ export const aggregateSyntax: AssertionSyntax<AggregateAssertion, typeof schema>
         `${extremes.join(' and ')} of the key column "${col.name}" would put a key value in results and mail; use distinct_count or a checksum, or set key_sensitive: false if the key identifies no person`,
       )
     }
+    if (extremes.length > 0 && a.values_sensitive === true) {
+      problem(
+        [...at, 'functions'],
+        `${field}.functions`,
+        `${extremes.join(' and ')} of "${a.column}" would put one row's value in results and mail, but values_sensitive: true says its values identify a person; remove ${extremes.join(' and ')} (null_count and distinct_count show no value)`,
+      )
+    }
     if (col === undefined) return undefined
     return {
       kind: 'aggregate',
@@ -34,6 +53,7 @@ export const aggregateSyntax: AssertionSyntax<AggregateAssertion, typeof schema>
       column: col,
       functions: a.functions,
       tolerance: a.tolerance,
+      ...(a.values_sensitive === undefined ? {} : { valuesSensitive: a.values_sensitive }),
     }
   },
 }

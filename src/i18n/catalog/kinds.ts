@@ -54,6 +54,12 @@ export interface KindsTexts {
     /** Each function as a noun: `summan`, `the sum`. */
     readonly functions: Readonly<Record<'sum' | 'min' | 'max' | 'null_count' | 'distinct_count', string>>
     readonly sentence: (functions: readonly string[], column: string, tolerance: string) => Inline[]
+    /**
+     * After `sentence` when the assertion has min or max, which show one row's value in results and mail:
+     * `declared` when the definition says (`values_sensitive: false`) that the column's values identify no one;
+     * otherwise shown only for numbers and timestamps, and the check is refused before it runs on text or dates.
+     */
+    readonly extremesShown: (column: string, declared: boolean) => Inline[]
   }
 
   /** `freshness`. */
