@@ -148,6 +148,10 @@ for (const engine of availableEngines({
       clock.advance(3 * DAY)
       const done = await run()
       expect(done.incidents?.reminded.map((i) => i.checkId)).toEqual(['patients'])
+      // One reminder, to the shared mailbox only: the terminal counts it in the singular.
+      expect(renderNotifications(captureIo(), done)).toContainEqual(
+        expect.stringMatching(/^Incidents: .*; 1 message queued\.$/),
+      )
       const mails = await inbox.waitFor(3)
       expect(mails[2]?.subject).toMatch(
         /^\[PÅMINNELSE\] patients: fortfarande öppen efter 4 d 0 h: row_count/,
