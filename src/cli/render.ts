@@ -4,7 +4,7 @@ import type { RecordedRun } from '../runner/run.js'
 import type { NotifiedRun } from '../pipeline/run-and-notify.js'
 import type { CheckResult, ObservedValues, ResultStatus } from '../results/types.js'
 import type { HistoryEntry, HistoryRow } from '../store/results-store.js'
-import { formatDurationShort } from '../i18n/format.js'
+import { countOf, formatDurationShort, plural } from '../i18n/format.js'
 import { resultText } from '../i18n/result-messages.js'
 import { formatInZone } from '../util/time-zone.js'
 import { type CliIo, paint } from './io.js'
@@ -14,6 +14,9 @@ const STATUS_STYLE = { pass: 'green', fail: 'red', error: 'yellow' } as const
 
 const integer = /^-?\d+$/
 const nf = new Intl.NumberFormat('en-US')
+
+/** `n` and the English word for it: `1 check`, `2 checks` (the CLI speaks English). */
+const counted = (n: number, one: string, other: string) => countOf(n, 'en', [one, other])
 
 function cell(observed: ObservedValues | null): string {
   if (observed === null) return '–'
@@ -129,7 +132,7 @@ export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string
         lines.push(`         ${key}: source ${g.source}, target ${g.target}`)
       }
       const more = (r.details?.groupsDiffering ?? 0) - (r.details?.groups?.length ?? 0)
-      if (more > 0) lines.push(`         … and ${more} more group(s)`)
+      if (more > 0) lines.push(`         … and ${counted(more, 'more group', 'more groups')}`)
       if (r.cutoff !== null) lines.push(paint(io, 'dim', `       cutoff ${r.cutoff}`))
     }
   }
@@ -145,7 +148,7 @@ export function renderRun(io: CliIo, run: RecordedRun, timezone: string): string
   )
   if (run.recovery.runsLoaded > 0) {
     lines.push(
-      `Loaded ${run.recovery.runsLoaded} spooled run(s) with ${run.recovery.resultsLoaded} result(s) into the store.`,
+      `Loaded ${counted(run.recovery.runsLoaded, 'spooled run', 'spooled runs')} with ${counted(run.recovery.resultsLoaded, 'result', 'results')} into the store.`,
     )
   }
   for (const problem of run.recovery.problems) lines.push(paint(io, 'yellow', `Spool: ${problem}`))
@@ -176,12 +179,14 @@ export function renderNotifications(io: CliIo, run: NotifiedRun): string[] {
       paint(
         io,
         'yellow',
-        `Run ABORTED: ${run.notStarted.length} check(s) were not started: ${run.notStarted.join(', ')}`,
+        `Run ABORTED: ${counted(run.notStarted.length, 'check', 'checks')} ${plural(run.notStarted.length, 'en', ['was', 'were'])} not started: ${run.notStarted.join(', ')}`,
       ),
     )
   }
   if (run.orphansAborted.length > 0) {
-    lines.push(`Marked ${run.orphansAborted.length} run(s) left unfinished by a crash as aborted.`)
+    lines.push(
+      `Marked ${counted(run.orphansAborted.length, 'run', 'runs')} left unfinished by a crash as aborted.`,
+    )
   }
   const i = run.incidents
   if (i !== undefined) {
@@ -194,7 +199,7 @@ export function renderNotifications(io: CliIo, run: NotifiedRun): string[] {
         : '',
     ].filter((p) => p !== '')
     lines.push(
-      `Incidents: ${parts.length === 0 ? 'no change' : parts.join(', ')}; ${i.queued} message(s) queued.`,
+      `Incidents: ${parts.length === 0 ? 'no change' : parts.join(', ')}; ${counted(i.queued, 'message', 'messages')} queued.`,
     )
     for (const what of i.unaddressed)
       lines.push(paint(io, 'yellow', `Not queued, no recipients configured: ${what}`))
@@ -209,7 +214,7 @@ export function renderNotifications(io: CliIo, run: NotifiedRun): string[] {
       ? `sent to ${via[0]?.description ?? ''}`
       : `sent via ${via.map((c) => (c.channel === 'mail' ? `mail (${c.description})` : c.description)).join(', ')}`
     lines.push(
-      `${onlyMail ? 'Mail' : 'Messages'}: ${d.sent.length} ${where}${d.failed.length > 0 ? `, ${d.failed.length} failed and stay in the outbox` : ''}.`,
+      `${onlyMail ? 'Mail' : 'Messages'}: ${d.sent.length} ${where}${d.failed.length > 0 ? `, ${d.failed.length} failed and ${plural(d.failed.length, 'en', ['stays', 'stay'])} in the outbox` : ''}.`,
     )
     for (const f of d.failed) {
       lines.push(

@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite'
 import { addDays } from './local-time.js'
 import type { InjectedFault } from './scenario.js'
-import type { SeedContext } from './seed.js'
+import type { SeedContext } from './seed-rows.js'
 import { date, literal, timestamp } from './sql-pieces.js'
 import type { DemoUnit } from './units.js'
 

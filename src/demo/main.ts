@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG_FILE } from '../config/load-config.js'
 import { loadConfig } from '../config/load-config.js'
 import { describeError } from '../errors/errors.js'
 import { loadDefinitions } from '../check-kinds/load-definitions.js'
+import { countOf, plural } from '../i18n/format.js'
 import { deliverOutbox } from '../notify/deliver.js'
 import { queueMorningReport } from '../notify/queue-report.js'
 import { closeChannels, configuredChannels } from '../notify/channels.js'
@@ -115,9 +116,11 @@ async function demoMail(io: CliIo): Promise<void> {
     const delivery = await deliverOutbox({ store, channels, now: () => new Date() })
     const incidents = await store.incidents.open()
     io.out('Alerts and the morning report')
-    io.out(
-      `  ${incidents.length} incident(s) are open (${incidents.map((i) => i.checkId).join(', ')}); a check's alert is sent once, when its incident opens.`,
-    )
+    const open =
+      incidents.length === 0
+        ? 'No incident is open'
+        : `${countOf(incidents.length, 'en', ['incident', 'incidents'])} ${plural(incidents.length, 'en', ['is', 'are'])} open (${incidents.map((i) => i.checkId).join(', ')})`
+    io.out(`  ${open}; a check's alert is sent once, when its incident opens.`)
     io.out(`  Morning report: "${subject}"`)
     io.out(
       `  No SMTP server is configured, so messages are written as .eml files (open them in any mail client):`,

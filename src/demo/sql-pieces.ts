@@ -1,6 +1,6 @@
 /**
- * SQL building blocks of the demo's generating SQL (seed.ts, faults.ts). Every value passed in is produced by the
- * demo, never read from input.
+ * SQL building blocks of the demo's generating SQL (seed.ts, seed-rows.ts, faults.ts). Every value passed in is
+ * produced by the demo, never read from input.
  */
 import type { LocalDateTime } from './local-time.js'
 

@@ -169,6 +169,27 @@ export const MIGRATIONS: Record<string, Migration> = {
       await db.schema.alterTable('reconcile_results').addColumn('message_params', 'jsonb').execute()
     },
   },
+  '006_outbox_sequence': {
+    async up(db: Kysely<unknown>) {
+      // One event queues several rows at one clock time (alerts and vendor, mail and webhooks), so created_at
+      // alone leaves their order open: seq numbers rows in the order they were queued. Adding the column fills
+      // it in the table's physical order, so rows queued before are renumbered by created_at (message_id only
+      // to make ties stable) and the sequence continues after the highest; the unique index comes last so
+      // the renumbering never meets it half done.
+      await db.schema.alterTable('reconcile_outbox').addColumn('seq', 'bigserial').execute()
+      await sql`UPDATE reconcile_outbox AS o SET seq = n.seq
+        FROM (SELECT message_id, row_number() OVER (ORDER BY created_at, message_id) AS seq FROM reconcile_outbox) AS n
+        WHERE o.message_id = n.message_id`.execute(db)
+      await sql`SELECT setval(pg_get_serial_sequence('reconcile_outbox', 'seq'), coalesce(max(seq), 0) + 1, false)
+        FROM reconcile_outbox`.execute(db)
+      await db.schema
+        .createIndex('reconcile_outbox_seq')
+        .on('reconcile_outbox')
+        .column('seq')
+        .unique()
+        .execute()
+    },
+  },
 }
 
 /** Provides {@link MIGRATIONS} to Kysely's Migrator. */

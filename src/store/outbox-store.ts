@@ -99,8 +99,8 @@ export class OutboxStore {
   }
 
   /**
-   * Locks up to `limit` pending messages that are due at `now` and not locked by another sender, oldest first,
-   * until `lockedUntil`; returns them. With `channels`, only messages of those channels: a message of a channel
+   * Locks up to `limit` pending messages that are due at `now` and not locked by another sender, oldest first
+   * (in the order they were queued within one time), until `lockedUntil`; returns them in that order. With `channels`, only messages of those channels: a message of a channel
    * this process has not configured stays pending for one that has.
    */
   async takeDue(options: {
@@ -121,8 +121,15 @@ export class OutboxStore {
         .where('next_attempt_at', '<=', now)
         .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
       if (channels !== undefined) query = query.where('channel', 'in', channels)
-      const due = await query.orderBy('created_at').limit(options.limit).forUpdate().skipLocked().execute()
+      const due = await query
+        .orderBy('created_at')
+        .orderBy('seq')
+        .limit(options.limit)
+        .forUpdate()
+        .skipLocked()
+        .execute()
       if (due.length === 0) return []
+      const position = new Map(due.map((d, i) => [d.message_id, i]))
       const rows = await trx
         .updateTable('reconcile_outbox')
         .set({ locked_until: options.lockedUntil, locked_by: options.owner })
@@ -133,7 +140,10 @@ export class OutboxStore {
         )
         .returningAll()
         .execute()
-      return rows.map(toMessage).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      // UPDATE … RETURNING gives no order: the rows are put back in the order they were selected.
+      return rows
+        .sort((a, b) => (position.get(a.message_id) ?? 0) - (position.get(b.message_id) ?? 0))
+        .map(toMessage)
     })
   }
 
@@ -190,12 +200,17 @@ export class OutboxStore {
     return Number(result.numUpdatedRows)
   }
 
-  /** By default the messages not yet sent, oldest first (the order they are sent in); with `all`, every message, newest first. */
+  /**
+   * By default the messages not yet sent, oldest first (the order they are sent in); with `all`, every message,
+   * newest first. Messages queued at one time are in the order they were queued (reversed with `all`).
+   */
   async list(filter: { all?: boolean; limit?: number } = {}): Promise<OutboxMessage[]> {
+    const direction = filter.all === true ? 'desc' : 'asc'
     let query = this.db
       .selectFrom('reconcile_outbox')
       .selectAll()
-      .orderBy('created_at', filter.all === true ? 'desc' : 'asc')
+      .orderBy('created_at', direction)
+      .orderBy('seq', direction)
       .limit(filter.limit ?? 200)
     if (filter.all !== true) query = query.where('status', '<>', 'sent')
     return (await query.execute()).map(toMessage)

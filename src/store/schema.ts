@@ -132,6 +132,11 @@ export interface OutboxTable {
   /** A sender holds the message until then, so two processes never send it at once. */
   locked_until: ColumnType<Date | null, string | null | undefined, string | null>
   locked_by: ColumnType<string | null, string | null | undefined, string | null>
+  /**
+   * The order rows were queued in (migration 006; earlier rows numbered by `created_at`): breaks ties between
+   * rows queued at one clock time. Given by the database; bigint, so read as text.
+   */
+  seq: ColumnType<string, never, never>
 }
 
 /** One scheduled slot (a schedule's local wall-clock time on one night), claimed by exactly one daemon. */

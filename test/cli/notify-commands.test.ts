@@ -45,7 +45,7 @@ connections:
   it('run opens an incident, writes the alert and the ticket as .eml files, and says so', async () => {
     const { code, out } = await run('run')
     expect(code).toBe(1)
-    expect(out).toContain('Incidents: 1 opened (patients); 2 message(s) queued.')
+    expect(out).toContain('Incidents: 1 opened (patients); 2 messages queued.')
     expect(out).toMatch(/Mail: 2 sent to \.eml files in .*mail\./)
   })
 

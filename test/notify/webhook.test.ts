@@ -105,7 +105,7 @@ describe.skipIf(pglite === undefined)('webhook channel against a local HTTP serv
     // The terminal names each channel: with a webhook beside mail, the line is not "Mail: … sent to <mail only>".
     const io = captureIo()
     expect(renderNotifications(io, done)).toContain(
-      `Messages: 2 sent via mail (.eml files in ${dir.path}/mail), webhook teams (127.0.0.1:${new URL(hook.url).port}), 1 failed and stay in the outbox.`,
+      `Messages: 2 sent via mail (.eml files in ${dir.path}/mail), webhook teams (127.0.0.1:${new URL(hook.url).port}), 1 failed and stays in the outbox.`,
     )
     const [first] = endpoint.received
     expect(first?.path).toBe('/hooks/secret-token')

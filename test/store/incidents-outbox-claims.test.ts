@@ -87,6 +87,24 @@ for (const engine of availableEngines({
       expect((await take()).map((m) => m.status)).toEqual(['pending'])
     })
 
+    it('lists and hands out messages queued in one millisecond in the order they were queued', async () => {
+      // Neither alphabetical nor by message id, so only the order of queueing can produce it.
+      const keys = ['same-c', 'same-a', 'same-e', 'same-b', 'same-d']
+      const now = '2026-11-23T05:00:00.000Z'
+      for (const key of keys) expect(await store.outbox.enqueue(message(key), now)).toBe(true)
+      const ours = (messages: readonly { dedupeKey: string }[]) =>
+        messages.map((m) => m.dedupeKey).filter((k) => k.startsWith('same-'))
+      expect(ours(await store.outbox.list())).toEqual(keys)
+      expect(ours(await store.outbox.list({ all: true }))).toEqual([...keys].reverse())
+      const taken = await store.outbox.takeDue({
+        now,
+        lockedUntil: '2026-11-23T05:10:00.000Z',
+        owner: 'me',
+        limit: 10,
+      })
+      expect(ours(taken)).toEqual(keys)
+    })
+
     it('gives a slot to exactly one claimant, and again only after it was released', async () => {
       const claim = (by: string) =>
         store.claims.claim({

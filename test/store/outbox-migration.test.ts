@@ -1,4 +1,5 @@
-import { Kysely, Migrator, sql } from 'kysely'
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StoreConfig } from '../../src/config/types.js'
 import { mailChannel } from '../../src/notify/mail-channel.js'
@@ -7,7 +8,8 @@ import { createTransport } from '../../src/notify/transport.js'
 import { LockedPgliteDialect } from '../../src/store/locked-pglite.js'
 import { MIGRATIONS } from '../../src/store/migrations.js'
 import { ResultsStore } from '../../src/store/results-store.js'
-import { testMail } from '../support/notify-scenario.js'
+import { availableEngines } from '../support/engines.js'
+import { createStore, testMail } from '../support/notify-scenario.js'
 import { type TempDir, tempDir } from '../support/temp-dir.js'
 
 /** Migration 004 turned the outbox into channel rows: a mail message queued before it is still sent as it was. */
@@ -68,3 +70,97 @@ describe('outbox migration 004 (channels)', () => {
     }
   })
 })
+
+/** A bare connection to the store of `config`, to migrate it only part of the way. */
+function connect(config: StoreConfig): Kysely<unknown> {
+  return new Kysely<unknown>({
+    dialect:
+      config.kind === 'pglite'
+        ? new LockedPgliteDialect({ dir: config.path, create: true })
+        : new PostgresDialect({ pool: new pg.Pool({ connectionString: config.url, max: 1 }) }),
+  })
+}
+
+for (const engine of availableEngines({
+  pgOnly: 'the engine hosts the results store, which is PostgreSQL or PGlite',
+})) {
+  /** Migration 006 numbers outbox rows; rows queued before it are numbered by when they were queued. */
+  describe(`outbox migration 006 (sequence) on ${engine.name}`, () => {
+    let dir: TempDir
+    let config: StoreConfig
+    let cleanup: () => Promise<void>
+    beforeAll(async () => {
+      dir = await tempDir()
+      ;({ config, cleanup } = await createStore(engine, dir, 'store'))
+    })
+    afterAll(async () => {
+      await cleanup?.()
+      await dir?.remove()
+    })
+
+    it('numbers rows queued before it by their queue time, and numbers new rows after them', async () => {
+      const db = connect(config)
+      try {
+        const before = Object.fromEntries(
+          Object.entries(MIGRATIONS).filter(([name]) => name < '006_outbox_sequence'),
+        )
+        const migrated = await new Migrator({
+          db,
+          provider: { getMigrations: async () => before },
+        }).migrateToLatest()
+        expect(migrated.error).toBeUndefined()
+        // Inserted newest first, and with ids that sort against their times, so neither the table's physical
+        // order nor the ids give the queue-time order.
+        for (const [id, at] of [
+          ['a-third', '2026-11-22T06:00:00Z'],
+          ['b-second', '2026-11-22T05:00:00Z'],
+          ['c-first', '2026-11-22T04:00:00Z'],
+        ] as const) {
+          await sql`insert into reconcile_outbox (message_id, dedupe_key, purpose, kind, created_at, recipients,
+            subject, text_body, html_body, attachments, status, next_attempt_at)
+            values (${id}, ${id}, 'alerts', 'incident_opened', ${at}, '["a@region.example"]', ${id}, 'text',
+            '<p>html</p>', '[]', 'pending', ${at})`.execute(db)
+        }
+      } finally {
+        await db.destroy()
+      }
+
+      const store = await ResultsStore.open(config)
+      try {
+        const queued = await store.outbox.enqueue(
+          {
+            messageId: 'd-fourth',
+            dedupeKey: 'd-fourth',
+            purpose: 'alerts',
+            kind: 'incident_opened',
+            recipients: ['a@region.example'],
+            subject: 'd-fourth',
+            text: 'text',
+            html: '<p>html</p>',
+            attachments: [],
+          },
+          '2026-11-22T06:00:00.000Z',
+        )
+        expect(queued).toBe(true)
+        // d-fourth was queued at a-third's time, after it: the sequence goes on after the renumbered rows.
+        expect((await store.outbox.list()).map((m) => m.messageId)).toEqual([
+          'c-first',
+          'b-second',
+          'a-third',
+          'd-fourth',
+        ])
+      } finally {
+        await store.close()
+      }
+      const after = connect(config)
+      try {
+        const { rows } = await sql<{
+          message_id: string
+        }>`select message_id from reconcile_outbox order by seq`.execute(after)
+        expect(rows.map((r) => r.message_id)).toEqual(['c-first', 'b-second', 'a-third', 'd-fourth'])
+      } finally {
+        await after.destroy()
+      }
+    })
+  })
+}
