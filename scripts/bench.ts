@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     await exec(url.href, 'VACUUM ANALYZE src')
     await exec(url.href, 'VACUUM ANALYZE dw')
     await exec(url.href, 'VACUUM ANALYZE dw_heap')
-    line('setup', { rows: ROWS, columns: 8, seconds: ((performance.now() - t0) / 1000).toFixed(1) })
+    line('setup', { rows: ROWS, columns: 10, seconds: ((performance.now() - t0) / 1000).toFixed(1) })
 
     const yaml = (id: string, target: string, key: string) => `id: ${id}
 title: ${id}
