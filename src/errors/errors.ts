@@ -62,7 +62,7 @@ export class ValidationError extends ReconcileError {
   constructor(issues: readonly ValidationIssue[]) {
     super(
       'CONFIG_INVALID',
-      `${issues.length} problem(s) in configuration:\n${issues.map(formatIssue).join('\n')}`,
+      `${issues.length} ${issues.length === 1 ? 'problem' : 'problems'} in configuration:\n${issues.map(formatIssue).join('\n')}`,
     )
     this.name = 'ValidationError'
     this.issues = issues

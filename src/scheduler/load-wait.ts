@@ -150,7 +150,7 @@ export function loadResult(
       ...base,
       status: 'pass',
       error: null,
-      message: `the night's load finished at ${outcome.reading.finishedAt} (waited ${formatDuration(outcome.waitedMs)}, ${outcome.polls} poll(s) of "${context.connection}")`,
+      message: `the night's load finished at ${outcome.reading.finishedAt} (waited ${formatDuration(outcome.waitedMs)}, ${outcome.polls} ${outcome.polls === 1 ? 'poll' : 'polls'} of "${context.connection}")`,
     }
   }
   const lastSeen =
@@ -160,7 +160,7 @@ export function loadResult(
     ...base,
     status: queryFailed ? 'error' : 'fail',
     error: queryFailed ? { code: 'QUERY_FAILED', message: outcome.lastError ?? '' } : null,
-    message: `the night's load had not finished by the deadline ${outcome.deadline.toISOString()} (waited ${formatDuration(outcome.waitedMs)}, ${outcome.polls} poll(s) of "${context.connection}"); ${lastSeen}`,
+    message: `the night's load had not finished by the deadline ${outcome.deadline.toISOString()} (waited ${formatDuration(outcome.waitedMs)}, ${outcome.polls} ${outcome.polls === 1 ? 'poll' : 'polls'} of "${context.connection}"); ${lastSeen}`,
   }
 }
 

@@ -99,7 +99,7 @@ connections:
     const { code, out } = await validate()
     expect(out).toMatch(/OK\s+visits/)
     expect(warnings(out)).toEqual([])
-    expect(out).toContain(`OK       cosmic: login ${role} can only read (2 checked table(s))`)
+    expect(out).toContain(`OK       cosmic: login ${role} can only read (2 checked tables)`)
     expect(code).toBe(0)
   })
 

@@ -7,6 +7,7 @@ import { hostname } from 'node:os'
 import { EXIT } from '../exit-codes.js'
 import type { CliIo } from '../io.js'
 import { loadAll, printIssues } from '../load.js'
+import { countOf } from '../../i18n/format.js'
 
 /** Options of `reconcile daemon`. */
 export interface DaemonCommandOptions {
@@ -57,7 +58,9 @@ export async function daemonCommand(options: DaemonCommandOptions, io: CliIo): P
       now: now.toISOString(),
     })
     if (orphans.length > 0)
-      log(`marked ${orphans.length} run(s) left unfinished by a crash as aborted: ${orphans.join(', ')}`)
+      log(
+        `marked ${countOf(orphans.length, 'en', ['run', 'runs'])} left unfinished by a crash as aborted: ${orphans.join(', ')}`,
+      )
     let definitions = loaded.definitions
     const daemon = new Daemon({
       config,
@@ -69,7 +72,7 @@ export async function daemonCommand(options: DaemonCommandOptions, io: CliIo): P
         if (again.ok) definitions = again.definitions
         else
           log(
-            `check definitions are invalid now; running the last valid ones (${again.issues.length} problem(s))`,
+            `check definitions are invalid now; running the last valid ones (${countOf(again.issues.length, 'en', ['problem', 'problems'])})`,
           )
         return definitions
       },

@@ -8,6 +8,7 @@ import { EXIT } from '../exit-codes.js'
 import { type CliIo, paint } from '../io.js'
 import { loadAll, printIssues } from '../load.js'
 import { table } from '../render.js'
+import { countOf } from '../../i18n/format.js'
 
 /** Options of `reconcile outbox`. */
 export interface OutboxOptions {
@@ -44,7 +45,7 @@ export async function outboxCommand(options: OutboxOptions, io: CliIo): Promise<
         now().toISOString(),
         options.retry === 'all' ? undefined : options.retry,
       )
-      io.out(`${n} failed message(s) put back in the queue.`)
+      io.out(`${countOf(n, 'en', ['failed message', 'failed messages'])} put back in the queue.`)
     }
     if (options.send === true) {
       const channels = configuredChannels(config, { transport: options.transport })
@@ -54,7 +55,9 @@ export async function outboxCommand(options: OutboxOptions, io: CliIo): Promise<
       }
       try {
         const report = await deliverOutbox({ store, channels, now })
-        io.out(`Sent ${report.sent.length} message(s) via ${channels.map((c) => c.description).join(', ')}.`)
+        io.out(
+          `Sent ${countOf(report.sent.length, 'en', ['message', 'messages'])} via ${channels.map((c) => c.description).join(', ')}.`,
+        )
         for (const f of report.failed)
           io.out(paint(io, 'yellow', `Not sent: ${f.message.subject}: ${f.error}`))
         failedSend = report.failed.length > 0

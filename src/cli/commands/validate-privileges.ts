@@ -4,6 +4,7 @@ import { checkAllPrivileges } from '../../connections/privileges.js'
 import type { CheckDefinition } from '../../definitions/types.js'
 import { describeError } from '../../errors/errors.js'
 import { type CliIo, paint } from '../io.js'
+import { countOf } from '../../i18n/format.js'
 
 /**
  * The privilege part of `validate --connect`: for every connection the checks (and load waits) use, a red WARNING
@@ -40,7 +41,7 @@ export async function printPrivileges(
         const { login, excess } = outcome.privileges
         if (excess.length === 0) {
           io.out(
-            `  ${paint(io, 'green', 'OK')}       ${name}: login ${login} can only read (${outcome.tables} checked table(s))`,
+            `  ${paint(io, 'green', 'OK')}       ${name}: login ${login} can only read (${countOf(outcome.tables, 'en', ['checked table', 'checked tables'])})`,
           )
         }
         for (const e of excess) {

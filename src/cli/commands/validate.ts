@@ -7,6 +7,7 @@ import { EXIT } from '../exit-codes.js'
 import { type CliIo, paint } from '../io.js'
 import { loadAll, printIssues } from '../load.js'
 import { printPrivileges } from './validate-privileges.js'
+import { countOf } from '../../i18n/format.js'
 
 /** Options of `reconcile validate`. */
 export interface ValidateOptions {
@@ -31,7 +32,7 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
   }
   const { config, definitions } = loaded
   io.out(
-    `Configuration ${config.file} and ${definitions.length} check definition(s) in ${config.checksDir} are valid.`,
+    `Configuration ${config.file} and ${countOf(definitions.length, 'en', ['check definition', 'check definitions'])} in ${config.checksDir} are valid.`,
   )
   for (const warning of silentAlertWarnings(config, definitions))
     io.out(paint(io, 'yellow', `WARNING: ${warning}`))
