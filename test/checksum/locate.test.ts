@@ -149,33 +149,25 @@ for (const engine of availableEngines()) {
         path.join(checksDir, 'by-code-day.yaml'),
         definition('by-code-day', 'item_copy', 'code, day', 'key_sensitive: false\n'),
       )
+      /** The definition with one more option on its checksum assertion. */
+      const withOption = (yaml: string, option: string) =>
+        yaml.replace('segment_rows: 16', `segment_rows: 16\n    ${option}`)
       await writeFile(
         path.join(checksDir, 'samples.yaml'),
-        definition('samples', 'item_copy', 'id').replace(
-          'segment_rows: 16',
-          'segment_rows: 16\n    max_keys_reported: 4',
-        ),
+        withOption(definition('samples', 'item_copy', 'id'), 'max_keys_reported: 4'),
       )
       await writeFile(
         path.join(checksDir, 'budget.yaml'),
-        definition('budget', 'item_lost', 'id').replace(
-          'segment_rows: 16',
-          'segment_rows: 16\n    max_rows_fetched: 100',
-        ),
+        withOption(definition('budget', 'item_lost', 'id'), 'max_rows_fetched: 100'),
       )
-      // Without the far extra key 999999 the ids are dense (1000 to 9997), so first-level ranges hold a few rows.
-      const dense = (id: string, extraYaml = '') =>
-        definition(id, 'item_indexed', 'id', extraYaml).replace(
-          /(table: [^ ]+) }/g,
-          '$1, where: "id < 20000" }',
-        )
-      await writeFile(path.join(checksDir, 'indexed.yaml'), dense('indexed'))
+      // The indexed copy without the far extra key 999999 (both sides filtered to ids below 20000).
+      await writeFile(
+        path.join(checksDir, 'indexed.yaml'),
+        definition('indexed', 'item_indexed', 'id').replace(/(table: [^ ]+) }/g, '$1, where: "id < 20000" }'),
+      )
       await writeFile(
         path.join(checksDir, 'heap-budget.yaml'),
-        definition('heap-budget', 'item_copy', 'id').replace(
-          'segment_rows: 16',
-          'segment_rows: 16\n    max_rows_fetched: 100',
-        ),
+        withOption(definition('heap-budget', 'item_copy', 'id'), 'max_rows_fetched: 100'),
       )
       await writeFile(
         path.join(checksDir, 'by-visit-line.yaml'),

@@ -279,7 +279,7 @@ async function locate(a: ChecksumAssertion, verdict: Verdict, context: FollowUpC
 /**
  * Every value of every row: each side computes, in the same scan as the other assertions, its row count and the
  * exact sum of a 60-bit MD5 slice of every row's canonical text (docs/checksum.md). Equal counts and sums pass.
- * A difference is then located by key segments, and the rows reported as missing, extra or changed, by key
+ * A difference is then located by buckets of the key (src/checksum/locate.ts), and the rows reported as missing, extra or changed, by key
  * (masked unless the definition marks keys non-sensitive), never by value.
  */
 export const checksumKind: CheckKind<ChecksumAssertion> = {
